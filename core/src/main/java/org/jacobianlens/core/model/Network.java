@@ -1,0 +1,50 @@
+package org.jacobianlens.core.model;
+
+/**
+ * A trainable network as the training loop sees it. Implementations keep their parameters in ND4J/DL4J
+ * structures or plain arrays, but every method takes and returns plain Java arrays so that nothing
+ * native leaks out of the compute thread. Not thread-safe: use from one thread only.
+ */
+public interface Network {
+
+    /** Output dimension (1 for a scalar ±1 target, K for one-hot). */
+    int outputs();
+
+    /** Number of trained parameters (rows of Jᵀ). */
+    long parameterCount();
+
+    /** Binds the training set (n × d inputs, n × outputs targets) that {@link #trainStep} uses. */
+    void setTrainingData(double[][] x, double[][] targets);
+
+    /**
+     * One optimizer update on the bound training set.
+     *
+     * @param batch indices of the minibatch, or {@code null} for the full batch
+     */
+    void trainStep(int[] batch);
+
+    /** n × outputs network outputs. */
+    double[][] predict(double[][] x);
+
+    /**
+     * Empirical NTK Gram of the trained parameters on the rows of x, in double precision:
+     * Θ = (1/K) Σ_k Θ^(k,k), the average of the K diagonal output blocks (for one output, J Jᵀ).
+     * Scaled exactly as the optimizer sees the parameters (same parameterization); see {@link #lossScale()}.
+     */
+    double[][] ntkGram(double[][] x);
+
+    /**
+     * The constant c of the loss written as (c/2)·Σᵢ‖f(xᵢ) − yᵢ‖² for full-batch training, so that the
+     * linearized residual obeys r ← (I − η c Θ) r (SCIENCE.md §1.4). NaN when the loss is not squared.
+     */
+    double lossScale();
+
+    /** Learning rate η the optimizer uses. */
+    double learningRate();
+
+    /** Whether every parameter is finite (used to detect divergence). */
+    boolean parametersFinite();
+
+    /** Per-layer weight matrices as plain arrays (rows = outputs of the layer), for weight statistics. */
+    double[][][] weightMatrices();
+}

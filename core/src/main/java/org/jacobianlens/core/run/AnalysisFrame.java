@@ -1,0 +1,59 @@
+package org.jacobianlens.core.run;
+
+/**
+ * Spectral analysis of the empirical NTK Gram Θ = J Jᵀ (n_a × n_a, block-averaged over outputs) at one step.
+ * All arrays are indexed by eigenvector i in order of <em>descending</em> eigenvalue and are never mutated
+ * after construction (treat them as read-only).
+ *
+ * <p>Label projections of a target matrix Y (n_a × K) are E_i = Σ_k (v_iᵀ Y_{:,k})²; they sum to ‖Y‖²_F.
+ *
+ * @param step               training step the frame was taken at
+ * @param n                  number of training examples analysed (n_a)
+ * @param eigenvalues        λ_i of Θ, descending (singular values of J are √λ_i)
+ * @param projNoisy          E_i for the labels actually trained on
+ * @param projClean          E_i for the true labels
+ * @param projResidual       E_i for the current residual f(X) − Y
+ * @param cumNoisy           cumulative share Σ_{j≤i} projNoisy_j / ‖Y_noisy‖²
+ * @param cumClean           cumulative share Σ_{j≤i} projClean_j / ‖Y_clean‖²
+ * @param alignment          kernel–target alignment A(Θ, y) = yᵀΘy / (‖Θ‖_F ‖y‖²) for the trained labels
+ * @param centeredAlignment  centered alignment A_c (Cortes et al.) for the trained labels
+ * @param kernelDrift        ‖Θ_t − Θ_0‖_F / ‖Θ_0‖_F relative to the first frame of the run (0 for that frame)
+ * @param cutoffCount        number of eigenvalues in the information space at the run's cutoff
+ * @param seconds            wall time the analysis took (Gram + eigendecomposition + projections)
+ */
+public record AnalysisFrame(int step, int n, double[] eigenvalues, double[] projNoisy, double[] projClean,
+                            double[] projResidual, double[] cumNoisy, double[] cumClean, double alignment,
+                            double centeredAlignment, double kernelDrift, int cutoffCount, double seconds) {
+
+    /** Singular values of J: σ_i = √max(λ_i, 0), descending. */
+    public double[] singularValues() {
+        double[] s = new double[eigenvalues.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = Math.sqrt(Math.max(eigenvalues[i], 0.0));
+        }
+        return s;
+    }
+
+    /** Share of the trained labels' energy in the top-k eigenvectors (k = 0 gives 0). */
+    public double energyNoisy(int k) {
+        return k <= 0 ? 0.0 : cumNoisy[Math.min(k, cumNoisy.length) - 1];
+    }
+
+    /** Share of the true labels' energy in the top-k eigenvectors (k = 0 gives 0). */
+    public double energyClean(int k) {
+        return k <= 0 ? 0.0 : cumClean[Math.min(k, cumClean.length) - 1];
+    }
+
+    /** Number of eigenvalues with √λ ≥ fraction · σ_1 (the information space of Oymak et al. at α = fraction·σ_1). */
+    public int countAbove(double fraction) {
+        if (eigenvalues.length == 0 || eigenvalues[0] <= 0) {
+            return 0;
+        }
+        double threshold = fraction * fraction * eigenvalues[0];
+        int c = 0;
+        while (c < eigenvalues.length && eigenvalues[c] >= threshold) {
+            c++;
+        }
+        return c;
+    }
+}

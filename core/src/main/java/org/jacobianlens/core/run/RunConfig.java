@@ -1,0 +1,111 @@
+package org.jacobianlens.core.run;
+
+import org.jacobianlens.core.data.DatasetSpec;
+import org.jacobianlens.core.model.MlpSpec;
+
+/**
+ * Everything that defines a training run. Two runs with equal configs produce identical snapshots.
+ *
+ * @param data           what data, how prepared, which noise level
+ * @param model          network family
+ * @param width          hidden width (m for the two-layer net)
+ * @param depth          hidden layers (MLP only)
+ * @param kappa          initialization scale κ of the two-layer net (w_r ~ N(0, κ² I))
+ * @param learningRate   η, or 0 for automatic (η = 1/(c·λ_max(Θ₀)), the non-oscillating step)
+ * @param activation     MLP hidden activation
+ * @param optimizer      MLP update rule (the two-layer net always uses full-batch GD)
+ * @param loss           MLP loss (the two-layer net always uses Arora's ½·sum squared loss)
+ * @param batchSize      MLP minibatch size (0 = full batch)
+ * @param maxSteps       stop after this many steps (0 = no limit)
+ * @param targetLoss     stop when the training loss falls to this value (0 = no target)
+ * @param analyzeEvery   take an analysis frame every this many steps (0 = only at initialization)
+ * @param analyzeN       analyse the first min(n, analyzeN) training examples
+ * @param cutoffFraction information space = singular values ≥ cutoffFraction·σ₁
+ * @param theory         compute the H∞ theory (spectrum, projections, predicted curve, complexity)
+ * @param seed           initialization and minibatch seed (the data seed is in {@link DatasetSpec})
+ */
+public record RunConfig(DatasetSpec data, ModelKind model, int width, int depth, double kappa, double learningRate,
+                        MlpSpec.Activation activation, MlpSpec.Optimizer optimizer, MlpSpec.Loss loss, int batchSize,
+                        int maxSteps, double targetLoss, int analyzeEvery, int analyzeN, double cutoffFraction,
+                        boolean theory, long seed) {
+
+    /** Network families. */
+    public enum ModelKind { TWO_LAYER, MLP }
+
+    public RunConfig {
+        if (data == null || model == null) {
+            throw new IllegalArgumentException("data and model must be given");
+        }
+        if (width < 1) {
+            throw new IllegalArgumentException("width must be at least 1, found " + width);
+        }
+        if (depth < 1) {
+            throw new IllegalArgumentException("depth must be at least 1, found " + depth);
+        }
+        if (!(kappa > 0) || Double.isInfinite(kappa)) {
+            throw new IllegalArgumentException("kappa must be positive, found " + kappa);
+        }
+        if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be positive (or 0 for automatic), found " + learningRate);
+        }
+        if (maxSteps < 0 || analyzeEvery < 0 || batchSize < 0) {
+            throw new IllegalArgumentException("steps, analysis cadence and batch size must not be negative");
+        }
+        if (analyzeN < 2) {
+            throw new IllegalArgumentException("analysis size must be at least 2, found " + analyzeN);
+        }
+        if (!(cutoffFraction > 0 && cutoffFraction <= 1)) {
+            throw new IllegalArgumentException("cutoff must be in (0, 1], found " + cutoffFraction);
+        }
+        if (!(targetLoss >= 0)) {
+            throw new IllegalArgumentException("target loss must not be negative, found " + targetLoss);
+        }
+    }
+
+    /** Sensible defaults: two-layer net, m = 1024, κ = 1, automatic η, 2000 steps, analysis every 50 steps. */
+    public static RunConfig defaults() {
+        return new RunConfig(DatasetSpec.defaults(), ModelKind.TWO_LAYER, 1024, 2, 1.0, 0.0,
+                MlpSpec.Activation.RELU, MlpSpec.Optimizer.SGD, MlpSpec.Loss.SQUARED, 0,
+                2000, 0.0, 50, 500, 0.1, true, 1L);
+    }
+
+    public RunConfig withData(DatasetSpec d) {
+        return new RunConfig(d, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed);
+    }
+
+    public RunConfig withModel(ModelKind m, int w, int dep) {
+        return new RunConfig(data, m, w, dep, kappa, learningRate, activation, optimizer, loss, batchSize,
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed);
+    }
+
+    public RunConfig withTraining(double lr, MlpSpec.Optimizer opt, MlpSpec.Loss l, int batch) {
+        return new RunConfig(data, model, width, depth, kappa, lr, activation, opt, l, batch,
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed);
+    }
+
+    public RunConfig withStop(int steps, double target) {
+        return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
+                steps, target, analyzeEvery, analyzeN, cutoffFraction, theory, seed);
+    }
+
+    public RunConfig withAnalysis(int every, int n, double cutoff) {
+        return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
+                maxSteps, targetLoss, every, n, cutoff, theory, seed);
+    }
+
+    public RunConfig withSeed(long s) {
+        return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, s);
+    }
+
+    public RunConfig withKappa(double k) {
+        return new RunConfig(data, model, width, depth, k, learningRate, activation, optimizer, loss, batchSize,
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed);
+    }
+
+    public RunConfig withActivation(MlpSpec.Activation a) {
+        return new RunConfig(data, model, width, depth, kappa, learningRate, a, optimizer, loss, batchSize,
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed);
+    }
+}

@@ -1,0 +1,35 @@
+package org.jacobianlens.core.run;
+
+import java.util.List;
+
+/**
+ * Immutable, cumulative picture of a run at one moment: everything a view needs, in plain arrays.
+ * Cumulative (whole thinned history, not a delta) so that a latest-wins channel may drop intermediate
+ * snapshots without losing data.
+ *
+ * @param runId    identifies the run (stale snapshots of an older run are dropped by id)
+ * @param step     steps taken so far
+ * @param state    life-cycle state
+ * @param message  human-readable status (e.g. "diverged at step 812: loss is NaN"), empty if none
+ * @param curves   train/test history
+ * @param frames   analysis frames so far, oldest first (thinned when long); the first is at initialization
+ * @param theory   H∞ theory for the analysed examples, or {@code null} when not computed for this model
+ * @param info     fixed facts of the run (sizes, noise count, parameter count, c, η)
+ */
+public record Snapshot(long runId, int step, RunState state, String message, Curves curves,
+                       List<AnalysisFrame> frames, Theory theory, RunInfo info) {
+
+    public Snapshot {
+        frames = List.copyOf(frames);
+    }
+
+    /** The analysis at initialization, or {@code null} before the first analysis. */
+    public AnalysisFrame initialFrame() {
+        return frames.isEmpty() ? null : frames.get(0);
+    }
+
+    /** The most recent analysis, or {@code null} before the first analysis. */
+    public AnalysisFrame latestFrame() {
+        return frames.isEmpty() ? null : frames.get(frames.size() - 1);
+    }
+}
