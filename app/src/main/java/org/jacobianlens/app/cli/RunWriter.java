@@ -1,0 +1,162 @@
+package org.jacobianlens.app.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.jacobianlens.core.data.PreparedData;
+import org.jacobianlens.core.run.AnalysisFrame;
+import org.jacobianlens.core.run.Curves;
+import org.jacobianlens.core.run.RunConfig;
+import org.jacobianlens.core.run.Snapshot;
+import org.jacobianlens.core.run.Theory;
+
+/** Writes a finished run's files (run.json, train.csv, curves.csv, spectrum.csv, projections.csv, theory.csv). */
+final class RunWriter {
+    private RunWriter() {
+    }
+
+    static void writeAll(Path dir, RunConfig config, PreparedData data, Snapshot s, double seconds) throws IOException {
+        Files.createDirectories(dir);
+        writeTrain(dir.resolve("train.csv"), data);
+        writeCurves(dir.resolve("curves.csv"), s.curves());
+        writeSpectrum(dir, s);
+        writeTheory(dir.resolve("theory.csv"), s.theory());
+        writeJson(dir.resolve("run.json"), config, data, s, seconds);
+    }
+
+    /** Writes through a temporary file and a rename, so a crash never leaves a half-written file behind. */
+    private interface Body {
+        void write(BufferedWriter w) throws IOException;
+    }
+
+    private static void atomically(Path file, Body body) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
+            body.write(w);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.17g", v);
+    }
+
+    private static void writeTrain(Path file, PreparedData d) throws IOException {
+        atomically(file, w -> {
+            StringBuilder h = new StringBuilder();
+            for (int j = 0; j < d.dim(); j++) {
+                h.append('x').append(j).append(',');
+            }
+            w.write(h.append("label,clean_label\n").toString());
+            for (int i = 0; i < d.nTrain(); i++) {
+                StringBuilder row = new StringBuilder();
+                for (double v : d.trainX()[i]) {
+                    row.append(num(v)).append(',');
+                }
+                row.append(d.trainLabels()[i]).append(',').append(d.cleanTrainLabels()[i]).append('\n');
+                w.write(row.toString());
+            }
+        });
+    }
+
+    private static void writeCurves(Path file, Curves c) throws IOException {
+        atomically(file, w -> {
+            w.write("step,train_loss,test_loss,train_acc,test_acc,clean_loss,corrupted_loss,clean_acc,corrupted_acc\n");
+            for (int i = 0; i < c.size(); i++) {
+                w.write(c.steps()[i] + "," + num(c.trainLoss()[i]) + "," + num(c.testLoss()[i]) + ","
+                        + num(c.trainAcc()[i]) + "," + num(c.testAcc()[i]) + "," + num(c.cleanLoss()[i]) + ","
+                        + num(c.corruptedLoss()[i]) + "," + num(c.cleanAcc()[i]) + "," + num(c.corruptedAcc()[i])
+                        + "\n");
+            }
+        });
+    }
+
+    private static void writeSpectrum(Path dir, Snapshot s) throws IOException {
+        atomically(dir.resolve("spectrum.csv"), w -> {
+            w.write("step,index,eigenvalue\n");
+            for (AnalysisFrame f : s.frames()) {
+                for (int i = 0; i < f.eigenvalues().length; i++) {
+                    w.write(f.step() + "," + (i + 1) + "," + num(f.eigenvalues()[i]) + "\n");
+                }
+            }
+        });
+        atomically(dir.resolve("projections.csv"), w -> {
+            w.write("step,index,eigenvalue,projection_noisy,projection_clean,projection_residual\n");
+            for (AnalysisFrame f : s.frames()) {
+                for (int i = 0; i < f.eigenvalues().length; i++) {
+                    w.write(f.step() + "," + (i + 1) + "," + num(f.eigenvalues()[i]) + "," + num(f.projNoisy()[i])
+                            + "," + num(f.projClean()[i]) + "," + num(f.projResidual()[i]) + "\n");
+                }
+            }
+        });
+    }
+
+    private static void writeTheory(Path file, Theory t) throws IOException {
+        atomically(file, w -> {
+            w.write("kind,index_or_step,eigenvalue,projection_noisy,projection_clean,predicted_loss\n");
+            if (t == null) {
+                return;
+            }
+            for (int i = 0; i < t.eigenvalues().length; i++) {
+                w.write("hinf," + (i + 1) + "," + num(t.eigenvalues()[i]) + "," + num(t.projNoisy()[i]) + ","
+                        + num(t.projClean()[i]) + ",\n");
+            }
+            for (int i = 0; i < t.predictedSteps().length; i++) {
+                w.write("predicted," + t.predictedSteps()[i] + ",,,," + num(t.predictedLoss()[i]) + "\n");
+            }
+        });
+    }
+
+    private static void writeJson(Path file, RunConfig c, PreparedData d, Snapshot s, double seconds)
+            throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("format", "jacobian-lens-run");
+        root.put("version", 1);
+        root.put("config", c);
+        Map<String, Object> dataInfo = new LinkedHashMap<>();
+        dataInfo.put("name", d.name());
+        dataInfo.put("classes", d.classNames());
+        dataInfo.put("source_classes", d.originalClasses());
+        dataInfo.put("n_train", d.nTrain());
+        dataInfo.put("n_test", d.nTest());
+        dataInfo.put("dim", d.dim());
+        dataInfo.put("preprocessing", d.preprocessing());
+        dataInfo.put("corrupted_positions", d.corruptedCount());
+        dataInfo.put("labels_changed", d.changedCount());
+        dataInfo.put("targets", d.numClasses() == 2 ? "scalar: first class -1, second +1" : "one-hot");
+        root.put("data", dataInfo);
+        root.put("run", s.info());
+        root.put("final_state", s.state());
+        root.put("message", s.message());
+        root.put("steps", s.step());
+        root.put("seconds", seconds);
+        if (s.theory() != null) {
+            Map<String, Object> th = new LinkedHashMap<>();
+            th.put("complexity_noisy_labels", s.theory().complexityNoisy());
+            th.put("complexity_clean_labels", s.theory().complexityClean());
+            th.put("complexity_formula", "sqrt(2 y^T (Hinf + ridge I)^-1 y / n) on the analysed examples");
+            th.put("ridge", s.theory().ridge());
+            th.put("vacuous", s.theory().vacuous());
+            th.put("hinf_min_eigenvalue", s.theory().minEigenvalue());
+            th.put("predicted_curve_includes_initial_output", s.theory().includesInitialOutput());
+            root.put("theory", th);
+        }
+        Map<String, Object> versions = new LinkedHashMap<>();
+        versions.put("jacobian_lens", RunWriter.class.getPackage().getImplementationVersion() == null
+                ? "0.1.0-SNAPSHOT" : RunWriter.class.getPackage().getImplementationVersion());
+        versions.put("java", System.getProperty("java.version"));
+        versions.put("dl4j_nd4j", "1.0.0-M2.1");
+        versions.put("precision", "float64 for data, training, Gram and eigendecomposition");
+        root.put("versions", versions);
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        atomically(file, w -> w.write(m.writeValueAsString(root)));
+    }
+}

@@ -1,0 +1,99 @@
+package org.jacobianlens.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = RunCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void badOptionsGiveOneLineAndExitCodeTwo(@TempDir Path dir) {
+        String out = dir.toString();
+        for (String[] bad : List.of(new String[] {"--noise", "1.5", "--out", out},
+                new String[] {"--model", "cnn", "--out", out}, new String[] {"--n", "many", "--out", out},
+                new String[] {"--bogus", "1", "--out", out}, new String[] {"--n", "10"},
+                new String[] {"--classes", "3", "--out", out}, new String[] {"--width"})) {
+            Result r = run(bad);
+            assertEquals(2, r.code(), String.join(" ", bad));
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("jacobian-lens run: "), r.err());
+        }
+    }
+
+    @Test
+    void aMissingFileIsReportedWithoutAStackTrace(@TempDir Path dir) {
+        Result r = run("--dataset", dir.resolve("nope.csv").toString(), "--out", dir.resolve("o").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("nope.csv"), r.err());
+        assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void writesEveryFileWithConsistentContents(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("run");
+        Result r = run("--dataset", "digits", "--classes", "3,5", "--n", "60", "--test", "30", "--noise", "0.5",
+                "--width", "128", "--steps", "40", "--analyze-every", "20", "--analyze-n", "50", "--seed", "4",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("step 40/40"), "progress on stderr: " + r.err());
+
+        List<String> train = Files.readAllLines(out.resolve("train.csv"));
+        assertEquals(61, train.size());
+        assertTrue(train.get(0).startsWith("x0,x1,") && train.get(0).endsWith(",label,clean_label"));
+        long changed = train.stream().skip(1).map(l -> l.split(","))
+                .filter(f -> !f[f.length - 1].equals(f[f.length - 2])).count();
+
+        JsonNode json = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals(30, json.at("/data/corrupted_positions").asInt());
+        assertEquals(changed, json.at("/data/labels_changed").asLong());
+        assertEquals("FINISHED", json.at("/final_state").asText());
+        assertEquals(0.5, json.at("/config/data/noise").asDouble());
+        assertTrue(json.at("/data/preprocessing").asText().contains("unit norm"));
+        assertTrue(json.at("/theory/complexity_noisy_labels").asDouble() > 0);
+
+        List<String> curves = Files.readAllLines(out.resolve("curves.csv"));
+        assertEquals("step,train_loss,test_loss,train_acc,test_acc,clean_loss,corrupted_loss,clean_acc,corrupted_acc",
+                curves.get(0));
+        assertEquals("40", curves.get(curves.size() - 1).split(",")[0]);
+
+        // Per frame, projections of the ±1 labels sum to ‖y‖² = n_a.
+        Map<String, Double> sums = new TreeMap<>();
+        List<String> proj = Files.readAllLines(out.resolve("projections.csv"));
+        assertEquals("step,index,eigenvalue,projection_noisy,projection_clean,projection_residual", proj.get(0));
+        for (String line : proj.subList(1, proj.size())) {
+            String[] f = line.split(",");
+            sums.merge(f[0], Double.parseDouble(f[3]), Double::sum);
+        }
+        assertEquals(List.of("0", "20", "40"), List.copyOf(sums.keySet()));
+        sums.values().forEach(s -> assertEquals(50.0, s, 1e-8));
+        assertEquals(1 + 3 * 50, Files.readAllLines(out.resolve("spectrum.csv")).size());
+        List<String> theory = Files.readAllLines(out.resolve("theory.csv"));
+        assertEquals(50, theory.stream().filter(l -> l.startsWith("hinf,")).count());
+        assertTrue(theory.stream().anyMatch(l -> l.startsWith("predicted,40,")));
+    }
+}
