@@ -4,20 +4,26 @@ import java.util.Arrays;
 
 import org.jacobianlens.app.cli.BenchCommand;
 import org.jacobianlens.app.cli.RunCommand;
+import org.jacobianlens.app.ui.LensApp;
 
-/** Entry point of jacobian-lens.jar: subcommands {@code run} and {@code bench}. */
+/** Entry point of jacobian-lens.jar: the desktop app without arguments, else {@code run} or {@code bench}. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        String cmd = args.length == 0 ? "help" : args[0];
+        if (args.length == 0 || args[0].equals("gui")) {
+            LensApp.launchApp(new String[0]);
+            return;
+        }
+        String cmd = args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         int code = switch (cmd) {
             case "run" -> RunCommand.execute(rest, System.out, System.err);
             case "bench" -> BenchCommand.execute(rest, System.out, System.err);
             case "help", "--help", "-h" -> {
-                System.out.println("usage: jacobian-lens run [options] --out DIR   (train headless; run --help for options)");
+                System.out.println("usage: jacobian-lens                             (the desktop app)");
+                System.out.println("       jacobian-lens run [options] --out DIR   (train headless; run --help for options)");
                 System.out.println("       jacobian-lens bench [--quick]           (Gram and eigendecomposition timings vs numpy)");
                 yield 0;
             }

@@ -1,0 +1,29 @@
+package org.jacobianlens.app.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The UI renders snapshots only: no ND4J/DL4J in UI classes, no JavaFX in the science engine. */
+class ArchitectureTest {
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.jacobianlens");
+
+    @Test
+    void uiAndViewModelDoNotTouchNd4jOrDl4j() {
+        noClasses().that().resideInAnyPackage("org.jacobianlens.app.ui..", "org.jacobianlens.app.viewmodel..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..", "org.bytedeco..")
+                .check(classes);
+    }
+
+    @Test
+    void coreDoesNotDependOnJavaFx() {
+        noClasses().that().resideInAPackage("org.jacobianlens.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree..", "org.controlsfx..")
+                .check(classes);
+    }
+}
