@@ -50,6 +50,7 @@ final class ControlPanel extends VBox {
         n.setMajorTickUnit(250);
         dataset.setId("dataset");
         noise.setId("noise");
+        noiseLabel.setId("noiseLabel");
         play.setId("play");
         step.setId("step");
         reset.setId("reset");
