@@ -5,24 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
+import org.jacobianlens.core.linalg.Reference;
 import org.junit.jupiter.api.Test;
 
 class TwoLayerNetworkTest {
 
     private static double[][] randomUnitRows(int n, int d, long seed) {
-        Random r = new Random(seed);
-        double[][] x = new double[n][d];
-        for (double[] row : x) {
-            double s = 0;
-            for (int j = 0; j < d; j++) {
-                row[j] = r.nextGaussian();
-                s += row[j] * row[j];
-            }
-            for (int j = 0; j < d; j++) {
-                row[j] /= Math.sqrt(s);
-            }
-        }
-        return x;
+        return Reference.randomUnitRows(n, d, new Random(seed));
     }
 
     private static double loss(TwoLayerNetwork net, double[][] x, double[][] y) {
