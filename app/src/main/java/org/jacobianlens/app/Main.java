@@ -13,7 +13,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0 || args[0].equals("gui")) {
-            LensApp.launchApp(new String[0]);
+            LensApp.launchApp(args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         String cmd = args[0];
@@ -23,6 +23,8 @@ public final class Main {
             case "bench" -> BenchCommand.execute(rest, System.out, System.err);
             case "help", "--help", "-h" -> {
                 System.out.println("usage: jacobian-lens                             (the desktop app)");
+                System.out.println("       jacobian-lens gui [--presentation] [--paused] [--screenshots=DIR] "
+                        + "[--measure-pulses=SECONDS]");
                 System.out.println("       jacobian-lens run [options] --out DIR   (train headless; run --help for options)");
                 System.out.println("       jacobian-lens bench [--quick]           (Gram and eigendecomposition timings vs numpy)");
                 yield 0;

@@ -6,14 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
+import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
 import org.jacobianlens.app.ui.LensApp;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +84,68 @@ class MainWindowIT extends FxRobot {
                 () -> noiseLabel.getText().matches("label noise 100 % \\(2[0-9]{2} labels changed\\)"));
         String label = noiseLabel.getText();
         assertTrue(label.matches("label noise 100 % \\((2[0-9]{2}) labels changed\\)"), label);
+    }
+
+    @Test
+    void pickADatasetMoveTheNoiseAndPlayAFewSteps() throws TimeoutException {
+        waitForStep(1);
+        type(KeyCode.SPACE); // pause
+        ComboBox<String> dataset = lookup("#dataset").queryComboBox();
+        interact(() -> dataset.setValue("blobs"));
+        interact(() -> lookup("#noise").queryAs(Slider.class).setValue(40));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status().startsWith("Settings changed"));
+        clickOn("#play");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> status().contains("blobs") && stepOf(status()) >= 20);
+        WaitForAsyncUtils.waitForFxEvents();
+        XYPlot spectrum = lookup("#spectrumChart").queryAs(ChartViewer.class).getChart().getXYPlot();
+        // One point per positive eigenvalue of the 300 × 300 kernel (blobs in few dimensions: a few are ~0).
+        assertTrue(items(spectrum) > 200 && items(spectrum) <= 300, "spectrum points: " + items(spectrum));
+        assertTrue(items(lookup("#projectionChart").queryAs(ChartViewer.class).getChart().getXYPlot()) > 0);
+        CombinedDomainXYPlot curves = (CombinedDomainXYPlot) lookup("#curvesChart").queryAs(ChartViewer.class)
+                .getChart().getPlot();
+        assertTrue(items((XYPlot) curves.getSubplots().get(0)) > 5);
+        assertTrue(lookup("#noiseLabel").queryAs(Label.class).getText().startsWith("label noise 40 % ("));
+    }
+
+    @Test
+    void compareModeDrawsCleanAndRandomLabelsSideBySide() throws TimeoutException {
+        waitForStep(1);
+        type(KeyCode.C);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> status().contains("2 runs compared")
+                && stepOf(status()) >= 10);
+        WaitForAsyncUtils.waitForFxEvents();
+        XYPlot projections = lookup("#projectionChart").queryAs(ChartViewer.class).getChart().getXYPlot();
+        XYSeriesCollection bars = (XYSeriesCollection) projections.getDataset(0);
+        assertEquals(2, bars.getSeriesCount(), "one bar series per compared run");
+        assertEquals("clean labels", bars.getSeriesKey(0));
+        assertEquals("100 % random labels", bars.getSeriesKey(1));
+        XYPlot spectrum = lookup("#spectrumChart").queryAs(ChartViewer.class).getChart().getXYPlot();
+        XYSeriesCollection lines = (XYSeriesCollection) spectrum.getDataset(0);
+        long current = lines.getSeries().stream().filter(x -> ((XYSeries) x).getKey().toString().contains(", step "))
+                .count();
+        assertEquals(2, current, "a current spectrum per run");
+    }
+
+    @Test
+    void aMalformedFileShowsAnErrorAndTheAppKeepsWorking() throws Exception {
+        waitForStep(1);
+        Path bad = Files.createTempFile("lens-malformed", ".csv");
+        Files.writeString(bad, "0.1,0.2,0\n0.3,oops,1\n");
+        ComboBox<String> dataset = lookup("#dataset").queryComboBox();
+        interact(() -> dataset.setValue(bad.toString()));
+        NotificationPane pane = lookup("#notifications").queryAs(NotificationPane.class);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> pane.isShowing()
+                && pane.getText() != null && pane.getText().contains(bad.getFileName().toString()));
+        assertTrue(pane.getText().contains("line 2"), pane.getText());
+        interact(() -> dataset.setValue("circles"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status().startsWith("Settings changed"));
+        clickOn("#play");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> status().contains("circles") && stepOf(status()) >= 5);
+        Files.deleteIfExists(bad);
+    }
+
+    private static int stepOf(String s) {
+        return s.startsWith("step ") ? Integer.parseInt(s.split("\\s+")[1]) : -1;
     }
 
     @Test

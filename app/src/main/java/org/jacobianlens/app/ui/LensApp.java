@@ -1,13 +1,22 @@
 package org.jacobianlens.app.ui;
 
+import java.util.List;
+
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.jacobianlens.app.viewmodel.TrainingService;
 
-/** The desktop application: composition root. Training runs on the service's own compute thread. */
+import org.jacobianlens.app.viewmodel.LensViewModel;
+import org.jacobianlens.app.viewmodel.ServiceTrainingDriver;
+
+/**
+ * The desktop application: composition root. Options (after {@code gui}): {@code --presentation} opens in
+ * presentation mode, {@code --paused} does not start training, {@code --screenshots=DIR} writes the README
+ * pictures and exits, {@code --measure-pulses=SECONDS} trains at
+ * n_a = 1000 for that long and prints JavaFX pulse statistics, then exits.
+ */
 public final class LensApp extends Application {
-    private TrainingService service;
+    private MainWindow window;
 
     /** Launches the GUI (called from the jar's Main, which must not itself extend Application). */
     public static void launchApp(String[] args) {
@@ -16,20 +25,34 @@ public final class LensApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        service = new TrainingService();
-        MainWindow window = new MainWindow(service);
-        Scene scene = new Scene(window.root(), 1600, 720);
-        scene.setOnKeyPressed(e -> window.onKey(e.getCode()));
+        List<String> args = getParameters().getRaw();
+        LensViewModel vm = new LensViewModel(new ServiceTrainingDriver());
+        window = new MainWindow(vm);
+        Scene scene = new Scene(window.root(), 1600, 800);
         stage.setTitle("Jacobian Lens — NTK spectrum, label projections, training curves");
         stage.setScene(scene);
+        window.attach(stage);
         stage.show();
-        window.autoStart();
+        if (args.contains("--presentation")) {
+            window.controls().presentation.setSelected(true);
+        }
+        String measure = args.stream().filter(a -> a.startsWith("--measure-pulses=")).findFirst().orElse(null);
+        if (measure != null) {
+            PulseMeasurement.start(window, vm, Double.parseDouble(measure.substring(measure.indexOf('=') + 1)));
+            return;
+        }
+        String shots = args.stream().filter(a -> a.startsWith("--screenshots=")).findFirst().orElse(null);
+        if (shots != null) {
+            ScreenshotTour.start(stage, window, vm, java.nio.file.Path.of(shots.substring(shots.indexOf('=') + 1)));
+            return;
+        }
+        window.autoStart(!args.contains("--paused"));
     }
 
     @Override
     public void stop() {
-        if (service != null) {
-            service.shutdown();
+        if (window != null) {
+            window.shutdown();
         }
     }
 }

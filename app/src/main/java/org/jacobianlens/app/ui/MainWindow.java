@@ -1,187 +1,479 @@
 package org.jacobianlens.app.ui;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
-import javafx.concurrent.Worker;
+import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.stage.Stage;
 import javafx.util.Duration;
+
 import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
-import org.jacobianlens.app.viewmodel.TrainingService;
-import org.jacobianlens.core.run.RunConfig;
-import org.jacobianlens.core.run.Snapshot;
+import org.jacobianlens.app.charts.CurvesPanel;
+import org.jacobianlens.app.charts.PanelOptions;
+import org.jacobianlens.app.charts.ProjectionPanel;
+import org.jacobianlens.app.charts.SpectrumPanel;
+import org.jacobianlens.app.viewmodel.FrameTween;
+import org.jacobianlens.app.viewmodel.LensViewModel;
+import org.jacobianlens.app.viewmodel.Preview;
+import org.jacobianlens.app.viewmodel.PulseStats;
+import org.jacobianlens.core.run.AnalysisFrame;
+import org.jacobianlens.core.run.GroupSnapshot;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
 
 /**
- * The main window: controls on the left, the three live panels side by side, a status bar. Snapshots arrive
- * from the {@link TrainingService}; an {@link AnimationTimer} renders the latest one at most once per pulse.
+ * The main window: controls on the left, the three live panels side by side, a status bar. Views bind to the
+ * {@link LensViewModel}; an {@link AnimationTimer} renders the latest snapshot at most once per pulse (coalesced:
+ * intermediate snapshots are skipped), blending analysis frames while a new one fades in.
  */
 final class MainWindow {
-    private final TrainingService service;
+    private static final long TWEEN_NANOS = 350_000_000L;
+
+    private final LensViewModel vm;
     private final ControlPanel controls = new ControlPanel();
-    private final SpectrumChart spectrum = new SpectrumChart();
-    private final ProjectionChart projections = new ProjectionChart();
-    private final CurvesChart curves = new CurvesChart();
+    private final SpectrumPanel spectrum = new SpectrumPanel();
+    private final ProjectionPanel projections = new ProjectionPanel();
+    private final CurvesPanel curves = new CurvesPanel();
+    private final ChartViewer spectrumView = viewer(spectrum.chart(), "spectrumChart", SpectrumPanel.TOOLTIP);
+    private final ChartViewer projectionView = viewer(projections.chart(), "projectionChart", ProjectionPanel.TOOLTIP);
+    private final ChartViewer curvesView = viewer(curves.chart(), "curvesChart", CurvesPanel.TOOLTIP);
     private final StatusBar status = new StatusBar();
     private final NotificationPane notifications;
     private final PauseTransition debounce = new PauseTransition(Duration.millis(300));
-    private Snapshot latest;
-    private Snapshot drawn;
-    private long frameCount;
+    private final List<FrameTween> tweens = new ArrayList<>();
+    private final PulseStats pulses = new PulseStats(3600);
+    private final PulseStats renders = new PulseStats(3600);
+    private final ExecutorService previewThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "jacobian-lens-preview");
+        t.setDaemon(true);
+        return t;
+    });
+    private final BorderPane root;
+    private Stage stage;
+    private GroupSnapshot drawn;
+    private PanelOptions drawnOptions;
+    private long lastPulse;
     private long lastRate = System.nanoTime();
     private int lastStep;
+    private int lastFrames;
     private double stepsPerSecond;
+    private double framesPerSecond;
+    private boolean draggingCutoff;
+    private boolean showing;
+    private boolean dirtySpectrum;
+    private boolean dirtyProjections;
+    private boolean dirtyCurves;
+    private boolean dirtyStatus;
+    private long pulseCount;
 
-    MainWindow(TrainingService service) {
-        this.service = service;
-        HBox charts = new HBox(8, spectrum.node(), projections.node(), curves.node());
-        for (var n : charts.getChildren()) {
+    MainWindow(LensViewModel vm) {
+        this.vm = vm;
+        HBox charts = new HBox(6, spectrumView, projectionView, curvesView);
+        for (Node n : charts.getChildren()) {
             HBox.setHgrow(n, Priority.ALWAYS);
             ((Region) n).setPrefWidth(480);
+            ((Region) n).setMinWidth(200);
         }
-        BorderPane root = new BorderPane(charts);
+        root = new BorderPane(charts);
         root.setLeft(controls);
         root.setBottom(status);
         status.setId("status");
         status.setText("Press Play to train");
         notifications = new NotificationPane(root);
+        notifications.setId("notifications");
+        notifications.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
+        notifications.setShowFromTop(false); // over the status bar, never over the Play button
         wire();
+        loadPreview(controls.dataset.getValue());
+    }
+
+    private static ChartViewer viewer(org.jfree.chart.JFreeChart chart, String id, String tip) {
+        ChartViewer v = new ChartViewer(chart);
+        v.setId(id);
+        Tooltip t = new Tooltip(tip);
+        t.setWrapText(true);
+        t.setMaxWidth(420);
+        Tooltip.install(v, t);
+        return v;
     }
 
     Parent root() {
         return notifications;
     }
 
+    void attach(Stage s) {
+        stage = s;
+        s.getScene().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (!(s.getScene().getFocusOwner() instanceof TextInputControl) && onKey(e.getCode())) {
+                e.consume();
+            }
+        });
+    }
+
     private void wire() {
-        service.valueProperty().addListener((o, a, s) -> {
-            if (s != null && s.runId() == service.currentRunId()) {
-                latest = s;
+        vm.onError(this::notify);
+        vm.playingProperty().addListener((o, a, b) -> controls.play.setText(b ? "Pause" : "Play"));
+        vm.statusProperty().addListener((o, a, b) -> {
+            if (vm.latestProperty().get() == null) {
+                status.setText(b);
             }
         });
-        service.setOnFailed(e -> {
-            Throwable t = service.getException();
-            notifications.show("Could not run: " + (t == null ? "unknown error" : t.getMessage()));
-            controls.play.setText("Play");
-        });
-        service.setOnSucceeded(e -> controls.play.setText("Play"));
-        service.setOnCancelled(e -> controls.play.setText("Play"));
-        service.messageProperty().addListener((o, a, m) -> {
-            if (m != null && !m.isEmpty()) {
-                status.setText(m);
+        vm.busyProperty().addListener((o, a, b) -> status.setProgress(b ? ProgressBar.INDETERMINATE_PROGRESS : 0));
+        vm.latestProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                tweens.clear();
             }
         });
-        controls.play.setOnAction(e -> togglePlay());
-        controls.step.setOnAction(e -> start(1));
-        controls.reset.setOnAction(e -> reset());
-        debounce.setOnFinished(e -> reset());
+        vm.compareKnobProperty().addListener((o, a, b) -> controls.compare.setText(
+                b == null ? "Compare" : "Comparing " + b.display()));
+        controls.play.setOnAction(e -> vm.togglePlay());
+        controls.step.setOnAction(e -> vm.step());
+        controls.reset.setOnAction(e -> applyNow());
+        for (var item : controls.compare.getItems()) {
+            item.setOnAction(e -> {
+                var knob = controls.knob(item);
+                if (readInto()) {
+                    if (knob == null) {
+                        vm.single();
+                    } else {
+                        vm.compare(knob);
+                    }
+                }
+            });
+        }
+        debounce.setOnFinished(e -> applyNow());
         controls.noise.valueProperty().addListener((o, a, b) -> {
             controls.noiseLabel.setText(String.format("label noise %.0f %%", b.doubleValue()));
-            debounce.playFromStart();
+            changed();
         });
-        controls.widthLog2.valueProperty().addListener((o, a, b) -> debounce.playFromStart());
+        controls.widthLog2.valueProperty().addListener((o, a, b) -> changed());
         controls.n.valueChangingProperty().addListener((o, a, b) -> {
             if (!b) {
-                debounce.playFromStart();
+                changed();
             }
         });
-        controls.dataset.valueProperty().addListener((o, a, b) -> debounce.playFromStart());
-        controls.model.valueProperty().addListener((o, a, b) -> debounce.playFromStart());
-        controls.classes.setOnAction(e -> debounce.playFromStart());
-        controls.speed.valueProperty().addListener((o, a, b) -> service.setStepsPerFrame(b.intValue()));
+        controls.dataset.valueProperty().addListener((o, a, b) -> {
+            changed();
+            loadPreview(b);
+        });
+        for (var p : List.of(controls.model.valueProperty(), controls.optimizer.valueProperty(),
+                controls.loss.valueProperty(), controls.nTest.valueProperty(), controls.depth.valueProperty(),
+                controls.seed.valueProperty(), controls.analyzeN.valueProperty(),
+                controls.analyzeEvery.valueProperty(), controls.center.selectedProperty())) {
+            p.addListener((o, a, b) -> changed());
+        }
+        for (var t : List.of(controls.classes, controls.learningRate, controls.maxSteps, controls.targetLoss)) {
+            t.setOnAction(e -> changed());
+            t.focusedProperty().addListener((o, a, b) -> {
+                if (!b) {
+                    changed();
+                }
+            });
+        }
+        controls.speed.valueProperty().addListener((o, a, b) -> vm.stepsPerFrameProperty().set(b.intValue()));
+        controls.presentation.selectedProperty().addListener((o, a, b) -> presentation(b));
+        installCutoffDrag();
         new AnimationTimer() {
             @Override
             public void handle(long now) {
-                frame(now);
+                pulse(now);
             }
         }.start();
     }
 
-    /** Starts training at once, so the app opens animating the default dataset. */
-    void autoStart() {
-        reset();
-        start(Integer.MAX_VALUE);
-    }
-
-    void onKey(KeyCode code) {
-        switch (code) {
-            case SPACE -> togglePlay();
-            case S -> start(1);
-            case R -> reset();
-            default -> { }
+    /** A setting changed: reset after a short quiet period (a dragged slider resets once). */
+    private void changed() {
+        if (showing) {
+            debounce.playFromStart();
         }
     }
 
-    private void togglePlay() {
-        if (service.isRunning()) {
-            service.cancel();
-            controls.play.setText("Play");
-        } else {
-            start(Integer.MAX_VALUE);
+    private void applyNow() {
+        debounce.stop();
+        if (readInto()) {
+            vm.reset();
         }
     }
 
-    private void start(int budget) {
-        if (service.isRunning()) {
-            return;
-        }
-        service.setStepBudget(budget);
-        controls.play.setText(budget == Integer.MAX_VALUE ? "Pause" : "Play");
-        if (service.getState() == Worker.State.READY) {
-            service.start();
-        } else {
-            service.restart();
-        }
-    }
-
-    /** A changed setting restarts from initialization without asking (keeping the service's thread). */
-    private void reset() {
-        RunConfig c;
+    /** Reads the controls into the view-model's settings; false (and a notification) when a value is invalid. */
+    private boolean readInto() {
         try {
-            c = controls.config();
+            vm.applySilently(controls.read());
+            return true;
         } catch (IllegalArgumentException ex) {
-            notifications.show(ex.getMessage());
-            return;
-        }
-        boolean wasRunning = service.isRunning();
-        service.cancel();
-        service.configure(c);
-        latest = null;
-        if (wasRunning) {
-            start(Integer.MAX_VALUE);
-        } else {
-            status.setText("Settings changed: press Play to train from initialization");
+            notify(ex.getMessage());
+            return false;
         }
     }
 
-    private void frame(long now) {
-        Snapshot s = latest;
-        if (s == null || s == drawn) {
+    private void notify(String text) {
+        notifications.setText(text);
+        notifications.show();
+        PauseTransition hide = new PauseTransition(Duration.seconds(8));
+        hide.setOnFinished(e -> notifications.hide());
+        hide.play();
+    }
+
+    private void loadPreview(String dataset) {
+        if (dataset == null || dataset.isBlank()) {
             return;
+        }
+        controls.thumbnail.message("loading preview …");
+        previewThread.submit(() -> {
+            try {
+                Preview p = Preview.load(dataset);
+                Platform.runLater(() -> {
+                    if (dataset.equals(controls.dataset.getValue())) {
+                        controls.thumbnail.show(p);
+                    }
+                });
+            } catch (Exception | OutOfMemoryError e) {
+                Platform.runLater(() -> controls.thumbnail.message("no preview: "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+            }
+        });
+    }
+
+    /** Starts training at once, so the app opens animating the default dataset. */
+    void autoStart(boolean play) {
+        showing = true;
+        if (readInto()) {
+            vm.reset();
+            if (play) {
+                vm.play();
+            }
+        }
+    }
+
+    /** Keyboard shortcuts; returns whether the key was used. */
+    boolean onKey(KeyCode code) {
+        switch (code) {
+            case SPACE -> vm.togglePlay();
+            case S -> vm.step();
+            case R -> applyNow();
+            case C -> {
+                if (readInto()) {
+                    vm.toggleCompare();
+                }
+            }
+            case F -> {
+                if (stage != null) {
+                    stage.setFullScreen(!stage.isFullScreen());
+                }
+            }
+            case P -> controls.presentation.setSelected(!controls.presentation.isSelected());
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void presentation(boolean on) {
+        String cls = "presentation";
+        // On a projector the pictures get the whole screen: the controls hide (P brings them back).
+        root.setLeft(on ? null : controls);
+        if (on) {
+            notifications.getStyleClass().add(cls);
+            notifications.setStyle("-fx-font-size: 18px;");
+        } else {
+            notifications.getStyleClass().remove(cls);
+            notifications.setStyle("");
+        }
+    }
+
+    /** Dragging the cutoff line on the spectrum moves the information/nuisance split (display only). */
+    private void installCutoffDrag() {
+        Node canvas = spectrumView.getCanvas();
+        canvas.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            double lineY = cutoffLineY();
+            if (!Double.isNaN(lineY) && Math.abs(e.getY() - lineY) <= 8) {
+                draggingCutoff = true;
+                e.consume();
+            }
+        });
+        canvas.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (draggingCutoff) {
+                double f = spectrum.cutoffAt(axisValueAt(e.getY()));
+                if (!Double.isNaN(f)) {
+                    vm.cutoffProperty().set(f);
+                }
+                e.consume();
+            }
+        });
+        canvas.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (draggingCutoff) {
+                draggingCutoff = false;
+                e.consume();
+            }
+        });
+        canvas.addEventFilter(MouseEvent.MOUSE_MOVED, e -> canvas.setCursor(
+                Math.abs(e.getY() - cutoffLineY()) <= 8 ? javafx.scene.Cursor.V_RESIZE : javafx.scene.Cursor.DEFAULT));
+    }
+
+    private java.awt.geom.Rectangle2D dataArea() {
+        var info = spectrumView.getCanvas().getRenderingInfo();
+        return info == null ? null : info.getPlotInfo().getDataArea();
+    }
+
+    private double cutoffLineY() {
+        java.awt.geom.Rectangle2D area = dataArea();
+        if (area == null) {
+            return Double.NaN;
+        }
+        XYPlot p = spectrum.plot();
+        return p.getRangeAxis().valueToJava2D(spectrum.cutoffValue(), area, p.getRangeAxisEdge());
+    }
+
+    private double axisValueAt(double y) {
+        java.awt.geom.Rectangle2D area = dataArea();
+        if (area == null) {
+            return Double.NaN;
+        }
+        XYPlot p = spectrum.plot();
+        return p.getRangeAxis().java2DToValue(y, area, p.getRangeAxisEdge());
+    }
+
+    PanelOptions options() {
+        return new PanelOptions(vm.cutoffProperty().get(), controls.eigenvalues.isSelected(),
+                controls.logSteps.isSelected(), controls.presentation.isSelected(), controls.theory.isSelected());
+    }
+
+    private void pulse(long now) {
+        if (lastPulse != 0) {
+            pulses.add((now - lastPulse) / 1e6);
+        }
+        lastPulse = now;
+        GroupSnapshot s = vm.latestProperty().get();
+        if (s == null) {
+            return;
+        }
+        PanelOptions o = options();
+        boolean moving = false;
+        while (tweens.size() < s.size()) {
+            tweens.add(new FrameTween(TWEEN_NANOS));
+        }
+        if (s != drawn) {
+            for (int i = 0; i < s.size(); i++) {
+                AnalysisFrame f = s.lane(i).latestFrame();
+                if (f != null) {
+                    tweens.get(i).target(f, now);
+                }
+            }
+        }
+        for (int i = 0; i < s.size(); i++) {
+            moving |= tweens.get(i).moving(now);
+        }
+        if (s == drawn && o.equals(drawnOptions) && !moving && !dirtySpectrum && !dirtyProjections && !dirtyCurves) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        if (s != drawn || !o.equals(drawnOptions)) {
+            dirtyCurves = true;
+            dirtyStatus = true;
+        }
+        // At most one chart redraws per pulse, in turn: a JFreeChart redraw costs 10–25 ms in software rendering,
+        // so drawing all three in one pulse would stall it; each chart still updates at 15–20 frames per second.
+        int turn = (int) (pulseCount++ % 3);
+        boolean tween = moving || s != drawn || !o.equals(drawnOptions);
+        if (tween) {
+            dirtySpectrum = true;
+            dirtyProjections = true;
+        }
+        for (int k = 0; k < 3; k++) {
+            int which = (turn + k) % 3;
+            if (which == 0 && dirtySpectrum) {
+                spectrum.update(s, shown(s, now), o);
+                dirtySpectrum = false;
+                break;
+            }
+            if (which == 1 && dirtyProjections) {
+                projections.update(s, shown(s, now), o);
+                dirtyProjections = false;
+                break;
+            }
+            if (which == 2 && dirtyCurves) {
+                curves.update(s, vm.ghostProperty().get(), o);
+                dirtyCurves = false;
+                break;
+            }
+        }
+        if (dirtyStatus) {
+            updateStatus(s, now);
+            dirtyStatus = false;
         }
         drawn = s;
-        double cutoff = 0.1;
-        spectrum.render(s, cutoff);
-        projections.render(s, cutoff);
-        curves.render(s);
-        frameCount++;
-        if (now - lastRate > 500_000_000L) {
-            stepsPerSecond = (s.step() - lastStep) / ((now - lastRate) / 1e9);
+        drawnOptions = o;
+        renders.add((System.nanoTime() - t0) / 1e6);
+    }
+
+    private List<AnalysisFrame> shown(GroupSnapshot s, long now) {
+        List<AnalysisFrame> shown = new ArrayList<>(s.size());
+        for (int i = 0; i < s.size(); i++) {
+            shown.add(tweens.get(i).at(now));
+        }
+        return shown;
+    }
+
+    private void updateStatus(GroupSnapshot s, long now) {
+        if (now - lastRate > 2_000_000_000L) {
+            double dt = (now - lastRate) / 1e9;
+            int frames = s.lane(0).frames().size();
+            stepsPerSecond = Math.max(0, (s.step() - lastStep) / dt);
+            framesPerSecond = Math.max(0, (frames - lastFrames) / dt);
             lastStep = s.step();
+            lastFrames = frames;
             lastRate = now;
         }
         Runtime rt = Runtime.getRuntime();
-        status.setText(String.format("step %d   %.0f steps/s   %d analysis frames   %s, %d of %d labels changed   "
-                        + "heap %d MB   %s", s.step(), Math.max(stepsPerSecond, 0), s.frames().size(), s.info().dataset(),
-                s.info().changed(), s.info().nTrain(), (rt.totalMemory() - rt.freeMemory()) >> 20, s.message()));
-        controls.noiseLabel.setText(String.format("label noise %.0f %% (%d labels changed)",
-                controls.noise.getValue(), s.info().changed()));
+        var info = s.lane(0).info();
+        StringBuilder changed = new StringBuilder();
+        for (int i = 0; i < s.size(); i++) {
+            changed.append(i == 0 ? "" : " | ").append(s.lane(i).info().changed());
+        }
+        String lanes = s.size() > 1 ? s.size() + " runs compared   " : "";
+        String hint = controls.presentation.isSelected() ? "   (P: leave presentation mode, F: full screen)" : "";
+        status.setText(String.format("step %d   %.0f steps/s   %.1f analysis frames/s   %s%s, %s of %d labels "
+                        + "changed   heap %d MB   frame p99 %.0f ms   %s", s.step(), stepsPerSecond, framesPerSecond,
+                lanes, info.dataset(), changed, info.nTrain(), (rt.totalMemory() - rt.freeMemory()) >> 20,
+                renders.quantile(0.99), s.lane(0).message()) + hint);
+        controls.noiseLabel.setText(String.format("label noise %.0f %% (%s labels changed)",
+                controls.noise.getValue(), changed));
     }
 
-    int[] pointCounts() {
-        return new int[] {spectrum.pointCount(), projections.pointCount(), curves.pointCount()};
+    /** Pulse-interval and render-time statistics (for the pulse measurement). */
+    PulseStats pulseStats() {
+        return pulses;
     }
+
+    PulseStats renderStats() {
+        return renders;
+    }
+
+    ControlPanel controls() {
+        return controls;
+    }
+
+    void shutdown() {
+        previewThread.shutdownNow();
+        vm.shutdown();
+    }
+
 }

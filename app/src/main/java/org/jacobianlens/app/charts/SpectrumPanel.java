@@ -1,0 +1,134 @@
+package org.jacobianlens.app.charts;
+
+import java.awt.BasicStroke;
+import java.util.List;
+
+import org.jacobianlens.core.run.AnalysisFrame;
+import org.jacobianlens.core.run.GroupSnapshot;
+import org.jacobianlens.core.run.Snapshot;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Panel 1: singular values of the Jacobian (or NTK eigenvalues) against index on a log axis, per lane, with the
+ * spectrum at initialization and the infinite-width H∞ as ghosts and the information/nuisance cutoff line.
+ */
+public final class SpectrumPanel {
+    public static final String TOOLTIP = "Singular values σᵢ of the network's Jacobian on the analysed examples "
+            + "(σᵢ² are the NTK eigenvalues): dashed are the values at initialization and, for the two-layer net, the "
+            + "infinite-width H∞; drag the red line to move the cutoff between information space (above) and "
+            + "nuisance space (below).";
+
+    private final XYPlot plot;
+    private final JFreeChart chart;
+    private final ValueMarker cutoffLine = new ValueMarker(1.0);
+    private double top = Double.NaN;
+    private boolean eigen;
+
+    public SpectrumPanel() {
+        plot = new XYPlot(new XYSeriesCollection(), new NumberAxis("index i (by decreasing σ)"),
+                ChartKit.logAxis("singular value σᵢ of J", 1e-10), null);
+        ChartKit.stylePlot(plot);
+        cutoffLine.setPaint(ChartKit.NOISY);
+        cutoffLine.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        cutoffLine.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        plot.addRangeMarker(cutoffLine);
+        chart = new JFreeChart("Jacobian spectrum", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        ChartKit.styleChart(chart, false);
+    }
+
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    /**
+     * Draws the group; {@code shown} holds the frame to draw per lane (the latest, or an interpolated one).
+     */
+    public void update(GroupSnapshot g, List<AnalysisFrame> shown, PanelOptions o) {
+        chart.setNotify(false);
+        eigen = o.eigenvalues();
+        ((LogAxis) plot.getRangeAxis()).setLabel(eigen ? "NTK eigenvalue λᵢ" : "singular value σᵢ of J");
+        plot.getDomainAxis().setLabel(eigen ? "index i (by decreasing λ)" : "index i (by decreasing σ)");
+        ChartKit.Lines lines = new ChartKit.Lines();
+        boolean compare = g.size() > 1;
+        StringBuilder counts = new StringBuilder();
+        top = Double.NaN;
+        for (int lane = 0; lane < g.size(); lane++) {
+            AnalysisFrame now = shown.get(lane);
+            Snapshot s = g.lane(lane);
+            if (now == null) {
+                continue;
+            }
+            String who = compare ? g.labels().get(lane) + ", " : "";
+            fill(lines.add(who + "step " + now.step(), ChartKit.lane(lane), ChartKit.solid(o.presentation())),
+                    now.eigenvalues());
+            if (s.initialFrame() != null && (lane == 0 || !sameSpectrum(s, g.lane(0)))) {
+                fill(lines.add(who + "initialization", ChartKit.alpha(ChartKit.lane(lane), 110),
+                        ChartKit.dashed(o.presentation())), s.initialFrame().eigenvalues());
+            }
+            if (Double.isNaN(top) && now.eigenvalues().length > 0) {
+                top = now.eigenvalues()[0];
+            }
+            counts.append(counts.length() == 0 ? "" : " | ").append(now.countAbove(o.cutoff()));
+        }
+        Snapshot first = g.lane(0);
+        if (o.theory() && first.theory() != null) {
+            fill(lines.add("H∞ (infinite width)", ChartKit.THEORY, ChartKit.dashed(o.presentation())),
+                    first.theory().eigenvalues());
+        }
+        lines.install(plot, 0);
+        cutoffLine.setStroke(new BasicStroke(ChartKit.width(o.presentation())));
+        if (top > 0) {
+            cutoffLine.setValue(eigen ? o.cutoff() * o.cutoff() * top : o.cutoff() * Math.sqrt(top));
+        }
+        cutoffLine.setLabel(counts + " above " + String.format("%.2g", o.cutoff()) + "·σ₁");
+        ChartKit.styleChart(chart, o.presentation());
+        cutoffLine.setLabelFont(chart.getLegend().getItemFont());
+        chart.setNotify(true); // one redraw for the whole update
+    }
+
+    /** Lanes of a noise comparison share inputs and initial weights: draw their common initial spectrum once. */
+    private static boolean sameSpectrum(Snapshot a, Snapshot b) {
+        return java.util.Arrays.equals(a.initialFrame().eigenvalues(), b.initialFrame().eigenvalues());
+    }
+
+    private void fill(XYSeries s, double[] lambda) {
+        for (int i = 0; i < lambda.length; i++) {
+            ChartKit.add(s, i + 1, eigen ? lambda[i] : Math.sqrt(Math.max(lambda[i], 0)), true);
+        }
+    }
+
+    /**
+     * The cutoff fraction (of σ₁) that a value on the vertical axis stands for, for dragging the cutoff line;
+     * NaN before anything was drawn. Clamped to (0, 1].
+     */
+    public double cutoffAt(double axisValue) {
+        if (!(top > 0) || !(axisValue > 0)) {
+            return Double.NaN;
+        }
+        double f = eigen ? Math.sqrt(axisValue / top) : axisValue / Math.sqrt(top);
+        return Math.min(1.0, Math.max(1e-6, f));
+    }
+
+    /** The cutoff line's value on the vertical axis. */
+    public double cutoffValue() {
+        return cutoffLine.getValue();
+    }
+
+    public XYPlot plot() {
+        return plot;
+    }
+
+    /** Points in the first series (for tests). */
+    public int pointCount() {
+        return plot.getDataset() == null || plot.getDataset().getSeriesCount() == 0 ? 0
+                : plot.getDataset().getItemCount(0);
+    }
+}

@@ -1,0 +1,105 @@
+package org.jacobianlens.app.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.BooleanSupplier;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+import javax.imageio.ImageIO;
+
+import org.jacobianlens.app.viewmodel.LensViewModel;
+import org.jacobianlens.core.run.Comparison;
+import org.jacobianlens.core.run.GroupSnapshot;
+
+/**
+ * Regenerates the README pictures: drives the real window through scripted scenes (default dataset mid-training,
+ * clean vs random labels compared, presentation mode) and writes a snapshot of the scene graph for each, so the
+ * pictures are exactly what a user sees, independent of the screen. Started by {@code gui --screenshots=DIR}.
+ */
+final class ScreenshotTour {
+    private record Scene(String name, Runnable setup, BooleanSupplier ready) {
+    }
+
+    private final Deque<Scene> scenes = new ArrayDeque<>();
+    private final Stage stage;
+    private final Path dir;
+    private Scene current;
+    private long deadline;
+
+    private ScreenshotTour(Stage stage, Path dir) {
+        this.stage = stage;
+        this.dir = dir;
+    }
+
+    static void start(Stage stage, MainWindow window, LensViewModel vm, Path dir) {
+        ScreenshotTour t = new ScreenshotTour(stage, dir);
+        t.scenes.add(new Scene("main-window", () -> window.autoStart(true), () -> step(vm) >= 400));
+        t.scenes.add(new Scene("compare-clean-vs-random", () -> vm.compare(Comparison.Knob.NOISE),
+                () -> step(vm) >= 400));
+        t.scenes.add(new Scene("presentation-mode", () -> window.controls().presentation.setSelected(true),
+                () -> step(vm) >= 500));
+        t.run();
+    }
+
+    static int step(LensViewModel vm) {
+        GroupSnapshot s = vm.latestProperty().get();
+        return s == null ? -1 : s.step();
+    }
+
+    private void run() {
+        new AnimationTimer() {
+            private long settleUntil;
+
+            @Override
+            public void handle(long now) {
+                if (current == null) {
+                    if (scenes.isEmpty()) {
+                        stop();
+                        Platform.exit();
+                        return;
+                    }
+                    current = scenes.poll();
+                    deadline = now + 240_000_000_000L;
+                    settleUntil = 0;
+                    current.setup().run();
+                    return;
+                }
+                if (!current.ready().getAsBoolean() && now < deadline) {
+                    return;
+                }
+                if (settleUntil == 0) {
+                    settleUntil = now + 1_000_000_000L; // let the interpolation and the three charts catch up
+                    return;
+                }
+                if (now < settleUntil) {
+                    return;
+                }
+                write(current.name());
+                current = null;
+            }
+        }.start();
+    }
+
+    private void write(String name) {
+        WritableImage img = stage.getScene().snapshot(null);
+        BufferedImage out = SwingFXUtils.fromFXImage(img, null);
+        try {
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve(name + ".png.tmp");
+            ImageIO.write(out, "png", tmp.toFile());
+            Files.move(tmp, dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            System.out.println("wrote " + dir.resolve(name + ".png"));
+        } catch (IOException e) {
+            System.err.println("could not write " + name + ": " + e.getMessage());
+        }
+    }
+}

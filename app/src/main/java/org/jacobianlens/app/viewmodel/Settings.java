@@ -1,0 +1,125 @@
+package org.jacobianlens.app.viewmodel;
+
+import java.util.Arrays;
+
+import org.jacobianlens.core.data.DatasetSpec;
+import org.jacobianlens.core.model.MlpSpec;
+import org.jacobianlens.core.run.RunConfig;
+
+/**
+ * What the control panel sets, as plain values. {@link #toConfig()} turns it into a core {@link RunConfig}; a
+ * single seed drives data selection, label noise and initialization, so "same seed" means same everything.
+ *
+ * @param dataset      catalog name, synthetic spec or file path
+ * @param classes      comma-separated class indices, or empty for all
+ * @param n            training examples
+ * @param nTest        test examples
+ * @param noise        label noise p ∈ [0, 1]
+ * @param center       subtract the training mean before unit-norm scaling
+ * @param model        network family
+ * @param width        hidden width
+ * @param depth        hidden layers (MLP)
+ * @param learningRate η, or 0 for automatic
+ * @param optimizer    MLP optimizer
+ * @param loss         MLP loss
+ * @param seed         the one seed
+ * @param analyzeN     examples in the spectral analysis
+ * @param analyzeEvery steps between analysis frames
+ * @param maxSteps     stop after this many steps (0 = never)
+ * @param targetLoss   stop at this training loss (0 = never)
+ */
+public record Settings(String dataset, String classes, int n, int nTest, double noise, boolean center,
+                       RunConfig.ModelKind model, int width, int depth, double learningRate,
+                       MlpSpec.Optimizer optimizer, MlpSpec.Loss loss, long seed, int analyzeN, int analyzeEvery,
+                       int maxSteps, double targetLoss) {
+
+    /** The app's opening state: 300 Fashion-MNIST images, clean labels, the two-layer net at m = 1024. */
+    public static Settings defaults() {
+        return new Settings("fashion-mnist", "", 300, 300, 0.0, false, RunConfig.ModelKind.TWO_LAYER, 1024, 2, 0.0,
+                MlpSpec.Optimizer.SGD, MlpSpec.Loss.SQUARED, 1L, 300, 25, 3000, 0.0);
+    }
+
+    /**
+     * The run configuration these settings describe.
+     *
+     * @throws IllegalArgumentException with a message fit for the user when a value is out of range
+     */
+    public RunConfig toConfig() {
+        DatasetSpec spec = new DatasetSpec(dataset == null ? "" : dataset.trim(), parseClasses(classes), n, nTest,
+                noise, center, true, seed);
+        return RunConfig.defaults()
+                .withData(spec)
+                .withModel(model, width, depth)
+                .withTraining(learningRate, optimizer, loss, 0)
+                .withStop(maxSteps, targetLoss)
+                .withAnalysis(analyzeEvery, Math.max(2, analyzeN), RunConfig.defaults().cutoffFraction())
+                .withSeed(seed);
+    }
+
+    /** Parses "0, 6" into {0, 6}; empty means all classes (null). */
+    static int[] parseClasses(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            int[] c = Arrays.stream(t.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+            if (Arrays.stream(c).distinct().count() != c.length || c.length < 2) {
+                throw new IllegalArgumentException("pick at least two different classes, e.g. 0,6");
+            }
+            return c;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("classes must be numbers separated by commas, e.g. 0,6");
+        }
+    }
+
+    public Settings withDataset(String d) {
+        return new Settings(d, classes, n, nTest, noise, center, model, width, depth, learningRate, optimizer, loss,
+                seed, analyzeN, analyzeEvery, maxSteps, targetLoss);
+    }
+
+    public Settings withNoise(double p) {
+        return new Settings(dataset, classes, n, nTest, p, center, model, width, depth, learningRate, optimizer, loss,
+                seed, analyzeN, analyzeEvery, maxSteps, targetLoss);
+    }
+
+    public Settings withSize(int train, int test, int analysis) {
+        return new Settings(dataset, classes, train, test, noise, center, model, width, depth, learningRate, optimizer,
+                loss, seed, analysis, analyzeEvery, maxSteps, targetLoss);
+    }
+
+    public Settings withModel(RunConfig.ModelKind m, int w, int d) {
+        return new Settings(dataset, classes, n, nTest, noise, center, m, w, d, learningRate, optimizer, loss,
+                seed, analyzeN, analyzeEvery, maxSteps, targetLoss);
+    }
+
+    public Settings withStop(int steps, double target) {
+        return new Settings(dataset, classes, n, nTest, noise, center, model, width, depth, learningRate, optimizer,
+                loss, seed, analyzeN, analyzeEvery, steps, target);
+    }
+
+    public Settings withClasses(String c) {
+        return new Settings(dataset, c, n, nTest, noise, center, model, width, depth, learningRate, optimizer, loss,
+                seed, analyzeN, analyzeEvery, maxSteps, targetLoss);
+    }
+
+    public Settings withCadence(int every) {
+        return new Settings(dataset, classes, n, nTest, noise, center, model, width, depth, learningRate, optimizer,
+                loss, seed, analyzeN, every, maxSteps, targetLoss);
+    }
+
+    public Settings withTraining(double lr, MlpSpec.Optimizer opt, MlpSpec.Loss l) {
+        return new Settings(dataset, classes, n, nTest, noise, center, model, width, depth, lr, opt, l, seed,
+                analyzeN, analyzeEvery, maxSteps, targetLoss);
+    }
+
+    public Settings withSeed(long s) {
+        return new Settings(dataset, classes, n, nTest, noise, center, model, width, depth, learningRate, optimizer,
+                loss, s, analyzeN, analyzeEvery, maxSteps, targetLoss);
+    }
+
+    public Settings withCenter(boolean c) {
+        return new Settings(dataset, classes, n, nTest, noise, c, model, width, depth, learningRate, optimizer, loss,
+                seed, analyzeN, analyzeEvery, maxSteps, targetLoss);
+    }
+}
