@@ -56,4 +56,44 @@ public record AnalysisFrame(int step, int n, double[] eigenvalues, double[] proj
         }
         return c;
     }
+
+    /**
+     * The current residual's energy split at a cutoff (Oymak et al.): {information part, nuisance part}, i.e. the
+     * squared norms of its projections onto the eigenvectors with √λ ≥ fraction·σ₁ and onto the rest. The information
+     * part is learned fast, the nuisance part slowly. The two sum to ‖f(X) − Y‖²_F on the analysed examples.
+     */
+    public double[] residualSplit(double fraction) {
+        int k = countAbove(fraction);
+        double info = 0;
+        double nuisance = 0;
+        for (int i = 0; i < projResidual.length; i++) {
+            if (i < k) {
+                info += projResidual[i];
+            } else {
+                nuisance += projResidual[i];
+            }
+        }
+        return new double[] {info, nuisance};
+    }
+
+    /**
+     * Oymak et al.'s bias and variance proxies at the cutoff α = fraction·σ₁ for the trained labels (SCIENCE.md §4.6):
+     * B = ‖Π_N(y)‖/√n and V = √K·√(Σ_{σᵢ≥α}(vᵢᵀy)²/σᵢ²)/√n, "up to constants" (Γ = 1).
+     *
+     * @param classes K, the number of classes
+     * @return {B, V}
+     */
+    public double[] biasVariance(double fraction, int classes) {
+        int k = countAbove(fraction);
+        double nuisance = 0;
+        double inverse = 0;
+        for (int i = 0; i < projNoisy.length; i++) {
+            if (i < k) {
+                inverse += projNoisy[i] / eigenvalues[i];
+            } else {
+                nuisance += projNoisy[i];
+            }
+        }
+        return new double[] {Math.sqrt(nuisance / n), Math.sqrt(classes) * Math.sqrt(inverse / n)};
+    }
 }
