@@ -15,7 +15,7 @@ class AnalysisFrameTest {
     void cutoffCountsSingularValuesAboveAFractionOfTheLargest() {
         assertEquals(2, F.countAbove(0.4));  // σ ≥ 0.8: 2 and 1
         assertEquals(1, F.countAbove(0.6));  // σ ≥ 1.2
-        assertEquals(3, F.countAbove(0.05)); // σ ≥ 0.1
+        assertEquals(3, F.countAbove(0.04)); // σ ≥ 0.08
     }
 
     @Test
