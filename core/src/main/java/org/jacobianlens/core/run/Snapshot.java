@@ -15,12 +15,20 @@ import java.util.List;
  * @param frames   analysis frames so far, oldest first (thinned when long); the first is at initialization
  * @param theory   H∞ theory for the analysed examples, or {@code null} when not computed for this model
  * @param info     fixed facts of the run (sizes, noise count, parameter count, c, η)
+ * @param weights  weight statistics and bound proxies at the analysis steps (same thinning as the frames)
  */
 public record Snapshot(long runId, int step, RunState state, String message, Curves curves,
-                       List<AnalysisFrame> frames, Theory theory, RunInfo info) {
+                       List<AnalysisFrame> frames, Theory theory, RunInfo info, List<WeightFrame> weights) {
 
     public Snapshot {
         frames = List.copyOf(frames);
+        weights = weights == null ? List.of() : List.copyOf(weights);
+    }
+
+    /** A snapshot without weight statistics. */
+    public Snapshot(long runId, int step, RunState state, String message, Curves curves, List<AnalysisFrame> frames,
+                    Theory theory, RunInfo info) {
+        this(runId, step, state, message, curves, frames, theory, info, List.of());
     }
 
     /** The analysis at initialization, or {@code null} before the first analysis. */

@@ -16,6 +16,8 @@ import org.jacobianlens.core.model.Network;
 import org.jacobianlens.core.model.TwoLayerNetwork;
 import org.jacobianlens.core.ntk.SpectralAnalyzer;
 import org.jacobianlens.core.theory.AroraTheory;
+import org.jacobianlens.core.theory.LayerStats;
+import org.jacobianlens.core.theory.WeightAnalysis;
 
 /**
  * A seeded, cancellable training run that advances k steps at a time and publishes immutable snapshots.
@@ -41,6 +43,8 @@ public final class TrainingRun implements AutoCloseable {
     private final double[][] analysisYClean;
     private final History history = new History();
     private final List<AnalysisFrame> frames = new ArrayList<>();
+    private final List<WeightFrame> weightFrames = new ArrayList<>();
+    private final double[][][] initialLayers;
     private final Random batchRng;
     private final Theory theory;
     private final RunInfo info;
@@ -72,6 +76,7 @@ public final class TrainingRun implements AutoCloseable {
                 data.corruptedCount(), data.changedCount(), network.parameterCount(), describeModel(),
                 network.lossScale(), network.learningRate());
         this.theory = config.theory() && config.model() == RunConfig.ModelKind.TWO_LAYER ? computeTheory() : null;
+        this.initialLayers = layers();
         record();
         analyze();
     }
@@ -256,7 +261,9 @@ public final class TrainingRun implements AutoCloseable {
             gram0 = gram;
         }
         frames.add(frame);
+        weightFrames.add(weightFrame());
         if (frames.size() > MAX_FRAMES) {
+            thin(weightFrames);
             // Drop every second frame after the first, keeping the latest: the history stays evenly spread.
             List<AnalysisFrame> kept = new ArrayList<>();
             kept.add(frames.get(0));
@@ -269,9 +276,55 @@ public final class TrainingRun implements AutoCloseable {
         }
     }
 
+    private static <T> void thin(List<T> list) {
+        List<T> kept = new ArrayList<>();
+        kept.add(list.get(0));
+        for (int i = 1; i < list.size() - 1; i += 2) {
+            kept.add(list.get(i));
+        }
+        kept.add(list.get(list.size() - 1));
+        list.clear();
+        list.addAll(kept);
+    }
+
+    /**
+     * The network's layers as the bounds see them, input first: the trained matrices, and for the two-layer net
+     * also its fixed output layer a/√m (so the product of norms is that of the function f, SCIENCE.md §1.2).
+     */
+    private double[][][] layers() {
+        double[][][] trained = network.weightMatrices();
+        if (!(network instanceof TwoLayerNetwork two)) {
+            return trained;
+        }
+        double[][] a = two.outputSigns();
+        double scale = 1 / Math.sqrt(config.width());
+        for (double[] row : a) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] *= scale;
+            }
+        }
+        return new double[][][] {trained[0], a};
+    }
+
+    /** Weight statistics and bound proxies now (on the whole training set), or null before initialization. */
+    private WeightFrame weightFrame() {
+        if (initialLayers == null) {
+            return null;
+        }
+        double[][][] now = layers();
+        LayerStats[] stats = new LayerStats[now.length];
+        for (int l = 0; l < now.length; l++) {
+            stats[l] = WeightAnalysis.layer(now[l], initialLayers[l], WeightAnalysis.DEFAULT_TAU);
+        }
+        double[] margins = WeightAnalysis.margins(network.predict(data.trainX()), data.trainLabels());
+        return new WeightFrame(step, stats, WeightAnalysis.bounds(stats, data.trainX(), margins,
+                WeightAnalysis.DEFAULT_GAMMA_QUANTILE));
+    }
+
     /** The current cumulative snapshot without stepping. */
     public Snapshot snapshot() {
-        return new Snapshot(runId, step, state, message, history.toCurves(), frames, theory, info);
+        return new Snapshot(runId, step, state, message, history.toCurves(), frames, theory, info,
+                weightFrames.stream().filter(java.util.Objects::nonNull).toList());
     }
 
     public PreparedData data() {
