@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.jacobianlens.app.export.PanelCsv;
 import org.jacobianlens.core.data.PreparedData;
 import org.jacobianlens.core.run.AnalysisFrame;
 import org.jacobianlens.core.run.Curves;
@@ -45,8 +45,9 @@ final class RunWriter {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Same number format as the app's panel exports: full precision, NaN as an empty cell. */
     private static String num(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.17g", v);
+        return PanelCsv.cell(v);
     }
 
     private static void writeTrain(Path file, PreparedData d) throws IOException {
@@ -71,10 +72,7 @@ final class RunWriter {
         atomically(file, w -> {
             w.write("step,train_loss,test_loss,train_acc,test_acc,clean_loss,corrupted_loss,clean_acc,corrupted_acc\n");
             for (int i = 0; i < c.size(); i++) {
-                w.write(c.steps()[i] + "," + num(c.trainLoss()[i]) + "," + num(c.testLoss()[i]) + ","
-                        + num(c.trainAcc()[i]) + "," + num(c.testAcc()[i]) + "," + num(c.cleanLoss()[i]) + ","
-                        + num(c.corruptedLoss()[i]) + "," + num(c.cleanAcc()[i]) + "," + num(c.corruptedAcc()[i])
-                        + "\n");
+                w.write(PanelCsv.curvesRow(c, i) + "\n");
             }
         });
     }

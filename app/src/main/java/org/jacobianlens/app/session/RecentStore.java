@@ -1,0 +1,135 @@
+package org.jacobianlens.app.session;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The program's memory between launches: the recently opened or saved session files (most recent first) and the
+ * settings in use when it last closed. Kept in {@code recent.json} and {@code last-settings.json} of one folder;
+ * writes are atomic and a damaged or missing file is treated as empty, never as an error that stops the program.
+ */
+public final class RecentStore {
+    /** How many recent sessions are kept. */
+    public static final int LIMIT = 10;
+    static final String RECENT_FILE = "recent.json";
+    static final String SETTINGS_FILE = "last-settings.json";
+    private static final String RECENT_FORMAT = "jacobian-lens-recent";
+
+    private final Path dir;
+
+    public RecentStore(Path dir) {
+        this.dir = dir;
+    }
+
+    /** System property that moves the store (tests point it at a scratch folder). */
+    public static final String HOME_PROPERTY = "jacobianlens.home";
+
+    /** The store in {@code ~/.jacobian-lens}, or in the folder the {@value #HOME_PROPERTY} property names. */
+    public static RecentStore inHomeFolder() {
+        String override = System.getProperty(HOME_PROPERTY);
+        return new RecentStore(override != null ? Path.of(override)
+                : Path.of(System.getProperty("user.home"), ".jacobian-lens"));
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Recent session files, most recent first, without duplicates and without files that no longer exist. */
+    public List<Path> recent() {
+        List<Path> out = new ArrayList<>();
+        for (Path p : stored()) {
+            if (Files.isRegularFile(p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Puts {@code session} first in the recent list (moving it up if already there), keeping at most {@link #LIMIT}. */
+    public void remember(Path session) throws IOException {
+        Set<Path> paths = new LinkedHashSet<>();
+        paths.add(normal(session));
+        paths.addAll(recent());
+        writeRecent(paths.stream().limit(LIMIT).toList());
+    }
+
+    /** Removes {@code session} from the recent list (for example after it failed to open). */
+    public void forget(Path session) throws IOException {
+        Path gone = normal(session);
+        writeRecent(stored().stream().filter(p -> !p.equals(gone)).toList());
+    }
+
+    /** Keeps the settings of {@code session} (its recorded results are dropped) for the next launch. */
+    public void saveLastSettings(Session session) throws IOException {
+        byte[] json = SessionStore.toJson(session.settingsOnly());
+        SessionStore.writeAtomically(dir.resolve(SETTINGS_FILE), out -> out.write(json));
+    }
+
+    /** The settings kept by {@link #saveLastSettings}, or empty when there are none or the file is unreadable. */
+    public Optional<Session> lastSettings() {
+        Path file = dir.resolve(SETTINGS_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SessionStore.fromJson(Files.readAllBytes(file), file.toString()).settingsOnly());
+        } catch (SessionException | IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Paths as stored (normalized, de-duplicated, at most {@link #LIMIT}); empty when the file is missing or damaged. */
+    private List<Path> stored() {
+        Path file = dir.resolve(RECENT_FILE);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            JsonNode root = SessionStore.MAPPER.readTree(file.toFile());
+            JsonNode list = root == null ? null : root.get("sessions");
+            if (!RECENT_FORMAT.equals(root == null ? null : root.path("format").asText(null))
+                    || list == null || !list.isArray()) {
+                return List.of();
+            }
+            Set<Path> paths = new LinkedHashSet<>();
+            for (JsonNode e : list) {
+                if (e.isTextual() && !e.asText().isBlank()) {
+                    try {
+                        paths.add(normal(Path.of(e.asText())));
+                    } catch (InvalidPathException ignored) {
+                        // an entry this system cannot name is skipped, like a missing file
+                    }
+                }
+            }
+            return paths.stream().limit(LIMIT).toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private void writeRecent(List<Path> paths) throws IOException {
+        ObjectNode root = SessionStore.MAPPER.createObjectNode();
+        root.put("format", RECENT_FORMAT);
+        root.put("version", 1);
+        ArrayNode list = root.putArray("sessions");
+        paths.forEach(p -> list.add(p.toString()));
+        byte[] json = SessionStore.MAPPER.writeValueAsBytes(root);
+        SessionStore.writeAtomically(dir.resolve(RECENT_FILE), out -> out.write(json));
+    }
+
+    private static Path normal(Path p) {
+        return p.toAbsolutePath().normalize();
+    }
+}

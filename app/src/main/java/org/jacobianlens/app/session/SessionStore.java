@@ -1,0 +1,384 @@
+package org.jacobianlens.app.session;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jacobianlens.core.run.AnalysisFrame;
+import org.jacobianlens.core.run.Curves;
+import org.jacobianlens.core.run.RunConfig;
+import org.jacobianlens.core.run.RunInfo;
+import org.jacobianlens.core.run.Snapshot;
+import org.jacobianlens.core.run.Theory;
+
+/**
+ * Saves and opens {@link Session}s as versioned JSON. Saving is atomic (a crash or error never leaves a damaged
+ * file behind); opening validates everything before returning, so a session is either loaded completely or refused
+ * with a one-sentence {@link SessionException}. Doubles round-trip bit for bit (shortest decimal form; NaN and
+ * ±Infinity as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}, which keeps the file valid JSON).
+ */
+public final class SessionStore {
+    /** Value of the top-level {@code "format"} field that marks a session file. */
+    public static final String FORMAT = "jacobian-lens-session";
+    private static final String RUN_FORMAT = "jacobian-lens-run";
+    private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
+
+    static final ObjectMapper MAPPER = mapper();
+
+    /** Writes the contents of a file; used with {@link #writeAtomically}. */
+    @FunctionalInterface
+    public interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private SessionStore() {
+    }
+
+    /**
+     * Saves {@code session} to {@code file} atomically. A session that could not be loaded back (for example a
+     * frame whose arrays disagree in length) is refused before anything is written.
+     */
+    public static void save(Session session, Path file) throws SessionException {
+        try {
+            validate(session);
+        } catch (IllegalArgumentException e) {
+            throw new SessionException("cannot save session to " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            byte[] json = toJson(session);
+            writeAtomically(file, out -> out.write(json));
+        } catch (IOException e) {
+            throw new SessionException("cannot save session to " + file + ": " + reason(e), e);
+        }
+    }
+
+    /** Opens a session file; throws with a one-sentence reason when the file is missing, corrupt or too new. */
+    public static Session load(Path file) throws SessionException {
+        if (Files.isDirectory(file)) {
+            throw new SessionException(file + " is a folder, not a session file");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new SessionException("session file " + file + " does not exist", e);
+        } catch (IOException e) {
+            throw new SessionException("cannot read session file " + file + ": " + reason(e), e);
+        }
+        return fromJson(bytes, file.toString());
+    }
+
+    /** The JSON text of a session ({@code "format"} marker first, then the session's fields). */
+    public static byte[] toJson(Session session) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.setAll((ObjectNode) MAPPER.valueToTree(session));
+        return MAPPER.writeValueAsBytes(root);
+    }
+
+    /** Reads a session from JSON bytes; {@code name} names the source in messages. */
+    public static Session fromJson(byte[] bytes, String name) throws SessionException {
+        if (new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
+            throw new SessionException("corrupt session file " + name + ": the file is empty");
+        }
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new SessionException("corrupt session file " + name + ": " + syntaxReason(e) + at(e.getLocation()), e);
+        } catch (IOException e) {
+            throw new SessionException("cannot read session file " + name + ": " + reason(e), e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new SessionException("corrupt session file " + name + ": expected a JSON object at the top level");
+        }
+        String format = tree.path("format").asText("");
+        if (!FORMAT.equals(format)) {
+            throw new SessionException(name + " is not a Jacobian Lens session file"
+                    + (RUN_FORMAT.equals(format) ? " (it is the summary of a command-line run)" : ""));
+        }
+        JsonNode version = tree.get("formatVersion");
+        if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()) {
+            throw new SessionException(name + " has no valid formatVersion, so it cannot be read");
+        }
+        int v = version.intValue();
+        if (v > Session.CURRENT_FORMAT) {
+            throw new SessionException(name + " was saved by a newer Jacobian Lens (format " + v
+                    + "); this version reads format " + Session.CURRENT_FORMAT);
+        }
+        if (v < 1) {
+            throw new SessionException(name + " has an invalid formatVersion " + v + "; this version reads format "
+                    + Session.CURRENT_FORMAT);
+        }
+        Session s;
+        try {
+            s = MAPPER.readValue(bytes, Session.class);
+        } catch (ValueInstantiationException e) {
+            Throwable c = e.getCause() == null ? e : e.getCause();
+            String why = c.getMessage() == null ? "a required value is null" : c.getMessage();
+            throw new SessionException(name + " is not a valid session: " + why + where(e), e);
+        } catch (JsonMappingException e) {
+            throw new SessionException(name + " is not a valid session: " + bindingReason(e) + where(e), e);
+        } catch (JsonProcessingException e) {
+            throw new SessionException("corrupt session file " + name + ": " + syntaxReason(e) + at(e.getLocation()), e);
+        } catch (IOException e) {
+            throw new SessionException("cannot read session file " + name + ": " + reason(e), e);
+        }
+        try {
+            validate(s);
+        } catch (IllegalArgumentException e) {
+            throw new SessionException(name + " is not a valid session: " + e.getMessage(), e);
+        }
+        return s;
+    }
+
+    /**
+     * Writes {@code target} through a temporary file in the same folder that is flushed to disk and then renamed
+     * over the target (atomically where the file system can). If {@code body} throws, the temporary file is
+     * removed and an existing target is left exactly as it was.
+     */
+    public static void writeAtomically(Path target, Body body) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        boolean moved = false;
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                 OutputStream out = Channels.newOutputStream(ch)) {
+                body.write(out);
+                out.flush();
+                ch.force(true);
+            }
+            shareable(tmp, abs);
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /**
+     * Temporary files are private (rw-------); give the new file the old file's permissions, or rw-r--r-- for a
+     * new one, so a saved session can be shared like any other document.
+     */
+    private static void shareable(Path tmp, Path target) throws IOException {
+        if (!Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, perms);
+    }
+
+    /**
+     * Checks what the records' constructors cannot: required values present, parallel arrays of equal length,
+     * counts within range. Throws {@link IllegalArgumentException} naming the lane and the problem.
+     */
+    static void validate(Session s) {
+        List<SessionLane> lanes = s.lanes();
+        for (int i = 0; i < lanes.size(); i++) {
+            SessionLane lane = lanes.get(i);
+            String where = "lane " + (i + 1) + " ('" + lane.label() + "')";
+            try {
+                check(lane.config());
+                if (lane.snapshot() != null) {
+                    check(lane.snapshot());
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void check(RunConfig c) {
+        require(c.activation() != null && c.optimizer() != null && c.loss() != null,
+                "the configuration lacks its activation, optimizer or loss");
+    }
+
+    private static void check(Snapshot s) {
+        require(s.step() >= 0, "negative step " + s.step());
+        require(s.state() != null, "the run state is missing");
+        require(s.message() != null, "the status message is missing");
+        require(s.curves() != null, "the curves are missing");
+        require(s.info() != null, "the run facts (info) are missing");
+        check(s.curves());
+        check(s.info());
+        int previous = Integer.MIN_VALUE;
+        for (int f = 0; f < s.frames().size(); f++) {
+            AnalysisFrame a = s.frames().get(f);
+            try {
+                check(a);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("frame " + (f + 1) + ": " + e.getMessage(), e);
+            }
+            require(a.step() >= previous, "frame " + (f + 1) + " (step " + a.step() + ") comes before step " + previous);
+            previous = a.step();
+        }
+        if (s.theory() != null) {
+            check(s.theory());
+        }
+    }
+
+    private static void check(Curves c) {
+        require(c.steps() != null, "the curves have no steps");
+        int n = c.steps().length;
+        double[][] cols = {c.trainLoss(), c.testLoss(), c.trainAcc(), c.testAcc(), c.cleanLoss(), c.corruptedLoss(),
+            c.cleanAcc(), c.corruptedAcc()};
+        String[] names = {"trainLoss", "testLoss", "trainAcc", "testAcc", "cleanLoss", "corruptedLoss", "cleanAcc",
+            "corruptedAcc"};
+        for (int k = 0; k < cols.length; k++) {
+            require(cols[k] != null, "the curves lack " + names[k]);
+            require(cols[k].length == n, "the curves have " + n + " steps but " + cols[k].length + " " + names[k]);
+        }
+    }
+
+    private static void check(RunInfo r) {
+        require(r.dataset() != null && r.preprocessing() != null && r.model() != null,
+                "the run facts lack the dataset, preprocessing or model description");
+    }
+
+    private static void check(AnalysisFrame a) {
+        require(a.eigenvalues() != null, "no eigenvalues");
+        int n = a.eigenvalues().length;
+        require(a.n() == n, "n = " + a.n() + " but " + n + " eigenvalues");
+        double[][] cols = {a.projNoisy(), a.projClean(), a.projResidual(), a.cumNoisy(), a.cumClean()};
+        String[] names = {"projNoisy", "projClean", "projResidual", "cumNoisy", "cumClean"};
+        for (int k = 0; k < cols.length; k++) {
+            require(cols[k] != null, "no " + names[k]);
+            require(cols[k].length == n, n + " eigenvalues but " + cols[k].length + " " + names[k]);
+        }
+        require(a.cutoffCount() >= 0 && a.cutoffCount() <= n,
+                "cutoff count " + a.cutoffCount() + " outside 0.." + n);
+    }
+
+    private static void check(Theory t) {
+        require(t.eigenvalues() != null && t.projNoisy() != null && t.projClean() != null
+                && t.predictedSteps() != null && t.predictedLoss() != null, "the theory lacks an array");
+        int n = t.eigenvalues().length;
+        require(t.projNoisy().length == n && t.projClean().length == n,
+                "the theory has " + n + " eigenvalues but " + t.projNoisy().length + " and " + t.projClean().length
+                        + " projections");
+        require(t.predictedSteps().length == t.predictedLoss().length, "the theory has "
+                + t.predictedSteps().length + " predicted steps but " + t.predictedLoss().length + " losses");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    private static ObjectMapper mapper() {
+        JsonFactory factory = JsonFactory.builder()
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        return JsonMapper.builder(factory)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    private static String syntaxReason(JsonProcessingException e) {
+        String m = firstLine(e.getOriginalMessage());
+        if (m.startsWith("Unexpected end-of-input")) {
+            return "the file ends too early (truncated?)";
+        }
+        int cut = m.indexOf(" (start marker");
+        return cut > 0 ? m.substring(0, cut) : m;
+    }
+
+    private static String bindingReason(JsonMappingException e) {
+        String m = firstLine(e.getOriginalMessage());
+        String field = missingField(e);
+        if (field != null) {
+            return "missing field '" + field + "'";
+        }
+        return m.replaceAll(" \\(but could if coercion was enabled[^)]*\\)", "")
+                .replaceAll("`(?:[a-z_]\\w*\\.)+([A-Z][\\w$]*)`", "$1");
+    }
+
+    /** The name of a missing record field, or {@code null} when {@code e} is about something else. */
+    private static String missingField(JsonMappingException e) {
+        String m = firstLine(e.getOriginalMessage());
+        if (!m.startsWith("Missing creator property") && !m.startsWith("Missing required creator property")) {
+            return null;
+        }
+        Matcher q = QUOTED.matcher(m);
+        return q.find() ? q.group(1) : "?";
+    }
+
+    private static String where(JsonMappingException e) {
+        List<JsonMappingException.Reference> path = e.getPath();
+        String field = missingField(e);
+        if (field != null && !path.isEmpty() && field.equals(path.get(path.size() - 1).getFieldName())) {
+            path = path.subList(0, path.size() - 1); // say where the field is missing, not the field again
+        }
+        StringBuilder p = new StringBuilder();
+        for (JsonMappingException.Reference r : path) {
+            if (r.getFieldName() != null) {
+                p.append(p.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                p.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return (p.length() == 0 ? "" : " in " + p) + at(e.getLocation());
+    }
+
+    private static String at(JsonLocation loc) {
+        return loc == null || loc.getLineNr() < 1 ? "" : " at line " + loc.getLineNr();
+    }
+
+    private static String firstLine(String m) {
+        if (m == null) {
+            return "unreadable content";
+        }
+        int nl = m.indexOf('\n');
+        return (nl < 0 ? m : m.substring(0, nl)).strip();
+    }
+
+    private static String reason(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}
