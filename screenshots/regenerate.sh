@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
-# Regenerates screenshots/*.png: starts the desktop app on a virtual X display (Xvfb), lets it train on the
-# bundled default dataset, and captures the screen with ImageMagick's import.
-# Needs: apt-get install -y xvfb imagemagick libgtk-3-0, and a built jar (mvn install -DskipTests).
+# Regenerates screenshots/*.png: starts the desktop app on a virtual X display (Xvfb) and lets it drive itself
+# through scripted scenes (default dataset mid-training, clean vs random labels, presentation mode, every lesson
+# preset), writing a snapshot of the window's scene for each. Takes about 10 minutes.
+# Needs: apt-get install -y xvfb libgtk-3-0, and a built jar (mvn install -DskipTests).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$here/app/target/jacobian-lens.jar"
+[ -f "$jar" ] || (cd "$here" && mvn -B -q -ntp install -DskipTests)
 display=":$((90 + RANDOM % 9))"
-Xvfb "$display" -screen 0 1600x760x24 >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 1920x1080x24 >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill "$app" "$xvfb" 2>/dev/null || true' EXIT
+trap 'kill "$xvfb" 2>/dev/null || true' EXIT
 sleep 1
-DISPLAY="$display" OMP_NUM_THREADS=1 java -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=6G -jar "$jar" >/dev/null 2>&1 &
-app=$!
-sleep "${SHOT_DELAY:-40}"   # the app trains from start-up; wait until it is mid-training
-DISPLAY="$display" import -window root "$here/screenshots/main-window.png"
-echo "wrote $here/screenshots/main-window.png"
+DISPLAY="$display" OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE java -Xmx4g -Dorg.bytedeco.javacpp.maxbytes=6G \
+  -Dorg.bytedeco.javacpp.maxphysicalbytes=12G -jar "$jar" gui --screenshots="$here/screenshots" 2>/dev/null \
+  | grep '^wrote'

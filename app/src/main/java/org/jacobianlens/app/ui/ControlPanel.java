@@ -56,6 +56,7 @@ final class ControlPanel extends ScrollPane {
     final ToggleSwitch logSteps = new ToggleSwitch("log step axis");
     final ToggleSwitch theory = new ToggleSwitch("theory overlays");
     final ToggleSwitch presentation = new ToggleSwitch("presentation mode");
+    final ToggleSwitch theoryPanel = new ToggleSwitch("theory panel (papers' overlays)");
     final Button play = new Button("Play");
     final Button step = new Button("Step");
     final Button reset = new Button("Reset");
@@ -129,7 +130,7 @@ final class ControlPanel extends ScrollPane {
         VBox run = box(new HBox(6, play, step, reset), compare, new Label("Steps per frame"), speed,
                 new Label("Stop after … steps (0 = never)"), maxSteps, new Label("Stop at training loss (0 = never)"),
                 targetLoss);
-        VBox view = box(eigenvalues, logSteps, theory, presentation);
+        VBox view = box(eigenvalues, logSteps, theory, theoryPanel, presentation);
         VBox all = new VBox(4, titled("Run", run), titled("Data", data), titled("Network and training", net),
                 titled("Analysis", analysis), titled("View", view));
         all.setPadding(new Insets(6));
@@ -152,6 +153,7 @@ final class ControlPanel extends ScrollPane {
         presentation.setId("presentation");
         logSteps.setId("logSteps");
         eigenvalues.setId("eigenvalues");
+        theoryPanel.setId("theoryPanel");
     }
 
     private void tooltips() {
@@ -181,6 +183,8 @@ final class ControlPanel extends ScrollPane {
         tip(eigenvalues, "Plot NTK eigenvalues λᵢ instead of the Jacobian's singular values σᵢ = √λᵢ.");
         tip(logSteps, "Use a logarithmic step axis for the curves, which spreads out the fast early phase.");
         tip(theory, "Draw the infinite-width H∞ spectrum and the loss curve Arora et al. predict.");
+        tip(theoryPanel, "Show a fourth panel below with one of the papers' overlays: alignment, residual split, "
+                + "H∞ projections or bias/variance.");
         tip(presentation, "Large fonts and thick lines for a projector (F toggles full screen).");
         tip(play, "Start or pause training (space).");
         tip(step, "Take one training step (S).");

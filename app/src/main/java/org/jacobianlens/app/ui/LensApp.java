@@ -11,7 +11,7 @@ import org.jacobianlens.app.viewmodel.ServiceTrainingDriver;
 
 /**
  * The desktop application: composition root. Options (after {@code gui}): {@code --presentation} opens in
- * presentation mode, {@code --paused} does not start training, {@code --screenshots=DIR} writes the README
+ * presentation mode, {@code --paused} does not start training, {@code --fresh} ignores the settings remembered at the last exit, {@code --screenshots=DIR} writes the README
  * pictures and exits, {@code --measure-pulses=SECONDS} trains at
  * n_a = 1000 for that long and prints JavaFX pulse statistics, then exits.
  */
@@ -28,7 +28,7 @@ public final class LensApp extends Application {
         List<String> args = getParameters().getRaw();
         LensViewModel vm = new LensViewModel(new ServiceTrainingDriver());
         window = new MainWindow(vm);
-        Scene scene = new Scene(window.root(), 1600, 800);
+        Scene scene = new Scene(window.root(), 1600, 960);
         stage.setTitle("Jacobian Lens — NTK spectrum, label projections, training curves");
         stage.setScene(scene);
         window.attach(stage);
@@ -45,6 +45,10 @@ public final class LensApp extends Application {
         if (shots != null) {
             ScreenshotTour.start(stage, window, vm, java.nio.file.Path.of(shots.substring(shots.indexOf('=') + 1)));
             return;
+        }
+        if (!args.contains("--fresh") && Boolean.parseBoolean(System.getProperty("jacobianlens.restoreLastSettings",
+                "true"))) {
+            window.restoreLastSettings();
         }
         window.autoStart(!args.contains("--paused"));
     }

@@ -10,6 +10,12 @@ import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
@@ -20,6 +26,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -29,6 +36,9 @@ import org.jacobianlens.app.charts.CurvesPanel;
 import org.jacobianlens.app.charts.PanelOptions;
 import org.jacobianlens.app.charts.ProjectionPanel;
 import org.jacobianlens.app.charts.SpectrumPanel;
+import org.jacobianlens.app.charts.TheoryPanel;
+import org.jacobianlens.app.lessons.Lesson;
+import org.jacobianlens.app.lessons.LessonCatalog;
 import org.jacobianlens.app.viewmodel.FrameTween;
 import org.jacobianlens.app.viewmodel.LensViewModel;
 import org.jacobianlens.app.viewmodel.Preview;
@@ -54,6 +64,19 @@ final class MainWindow {
     private final ChartViewer spectrumView = viewer(spectrum.chart(), "spectrumChart", SpectrumPanel.TOOLTIP);
     private final ChartViewer projectionView = viewer(projections.chart(), "projectionChart", ProjectionPanel.TOOLTIP);
     private final ChartViewer curvesView = viewer(curves.chart(), "curvesChart", CurvesPanel.TOOLTIP);
+    private final TheoryPanel theoryPanel = new TheoryPanel();
+    private final ChartViewer theoryView = viewer(theoryPanel.chart(), "theoryChart", "");
+    private final ComboBox<TheoryPanel.View> theoryChoice = new ComboBox<>();
+    private final VBox theoryBox;
+    private final Label lessonText = new Label();
+    private final VBox lessonBox;
+    private final FileMenu fileMenu;
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "jacobian-lens-files");
+        t.setDaemon(true);
+        return t;
+    });
+    private String lessonId;
     private final StatusBar status = new StatusBar();
     private final NotificationPane notifications;
     private final PauseTransition debounce = new PauseTransition(Duration.millis(300));
@@ -77,6 +100,8 @@ final class MainWindow {
     private double framesPerSecond;
     private boolean draggingCutoff;
     private boolean showing;
+    private boolean debounceOff;
+    private boolean dirtyTheory;
     private boolean dirtySpectrum;
     private boolean dirtyProjections;
     private boolean dirtyCurves;
@@ -91,11 +116,55 @@ final class MainWindow {
             ((Region) n).setPrefWidth(480);
             ((Region) n).setMinWidth(200);
         }
-        root = new BorderPane(charts);
+        theoryChoice.getItems().addAll(TheoryPanel.View.values());
+        theoryChoice.setValue(TheoryPanel.View.ALIGNMENT);
+        theoryChoice.setId("theoryChoice");
+        Tooltip.install(theoryChoice, new Tooltip("Which of the papers' overlays the bottom panel shows."));
+        theoryChoice.valueProperty().addListener((o, a, b) -> {
+            Tooltip t = new Tooltip(b.tooltip());
+            t.setWrapText(true);
+            t.setMaxWidth(420);
+            Tooltip.install(theoryView, t);
+            dirtyTheory = true;
+        });
+        theoryChoice.getSelectionModel().select(TheoryPanel.View.RESIDUAL);
+        theoryChoice.getSelectionModel().select(TheoryPanel.View.ALIGNMENT);
+        theoryView.setPrefHeight(300);
+        theoryBox = new VBox(4, new HBox(8, new Label("Theory panel:"), theoryChoice), theoryView);
+        VBox.setVgrow(theoryView, Priority.ALWAYS);
+        lessonText.setWrapText(true);
+        lessonText.setId("lessonText");
+        Button closeLesson = new Button("×");
+        closeLesson.setOnAction(e -> showLesson(null));
+        Tooltip.install(closeLesson, new Tooltip("Close the lesson text."));
+        HBox lessonRow = new HBox(8, lessonText, closeLesson);
+        HBox.setHgrow(lessonText, Priority.ALWAYS);
+        lessonBox = new VBox(lessonRow);
+        lessonBox.setStyle("-fx-background-color: #fff8dc; -fx-padding: 8; -fx-border-color: #e0d7a8;");
+        VBox center = new VBox(6, lessonBox, charts, theoryBox);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        lessonBox.managedProperty().bind(lessonBox.visibleProperty());
+        theoryBox.managedProperty().bind(theoryBox.visibleProperty());
+        lessonBox.setVisible(false);
+        theoryBox.visibleProperty().bind(controls.theoryPanel.selectedProperty());
+        root = new BorderPane(center);
         root.setLeft(controls);
         root.setBottom(status);
         status.setId("status");
         status.setText("Press Play to train");
+        fileMenu = new FileMenu(vm, () -> stage, this::notify, io, this::viewOptions, this::opened,
+                java.util.Map.of("Spectrum", spectrum.chart(), "Label projections", projections.chart(),
+                        "Training curves", curves.chart(), "Theory panel", theoryPanel.chart()), this::options);
+        Menu lessons = new Menu("Lessons");
+        for (Lesson l : LessonCatalog.all()) {
+            MenuItem item = new MenuItem(l.title() + " (" + l.paper() + ")");
+            item.setId("lesson-" + l.id());
+            item.setOnAction(e -> lesson(l));
+            lessons.getItems().add(item);
+        }
+        MenuBar bar = new MenuBar(fileMenu.menu(), lessons);
+        bar.setId("menuBar");
+        root.setTop(bar);
         notifications = new NotificationPane(root);
         notifications.setId("notifications");
         notifications.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
@@ -200,7 +269,7 @@ final class MainWindow {
 
     /** A setting changed: reset after a short quiet period (a dragged slider resets once). */
     private void changed() {
-        if (showing) {
+        if (showing && !debounceOff) {
             debounce.playFromStart();
         }
     }
@@ -381,7 +450,8 @@ final class MainWindow {
         for (int i = 0; i < s.size(); i++) {
             moving |= tweens.get(i).moving(now);
         }
-        if (s == drawn && o.equals(drawnOptions) && !moving && !dirtySpectrum && !dirtyProjections && !dirtyCurves) {
+        if (s == drawn && o.equals(drawnOptions) && !moving && !dirtySpectrum && !dirtyProjections && !dirtyCurves
+                && !dirtyTheory) {
             return;
         }
         long t0 = System.nanoTime();
@@ -391,14 +461,25 @@ final class MainWindow {
         }
         // At most one chart redraws per pulse, in turn: a JFreeChart redraw costs 10–25 ms in software rendering,
         // so drawing all three in one pulse would stall it; each chart still updates at 15–20 frames per second.
-        int turn = (int) (pulseCount++ % 3);
+        int turn = (int) (pulseCount++ % 4);
         boolean tween = moving || s != drawn || !o.equals(drawnOptions);
         if (tween) {
             dirtySpectrum = true;
             dirtyProjections = true;
         }
-        for (int k = 0; k < 3; k++) {
-            int which = (turn + k) % 3;
+        if (s != drawn || !o.equals(drawnOptions)) {
+            dirtyTheory = true;
+        }
+        for (int k = 0; k < 4; k++) {
+            int which = (turn + k) % 4;
+            if (which == 3 && dirtyTheory) {
+                dirtyTheory = false;
+                if (theoryBox.isVisible()) {
+                    theoryPanel.update(s, theoryChoice.getValue(), o);
+                    break;
+                }
+                continue;
+            }
             if (which == 0 && dirtySpectrum) {
                 spectrum.update(s, shown(s, now), o);
                 dirtySpectrum = false;
@@ -471,7 +552,101 @@ final class MainWindow {
         return controls;
     }
 
+    /** Opens a lesson: its settings, mode, view and text, then plays. */
+    void lesson(Lesson l) {
+        debounceOff = true;
+        try {
+            controls.show(l.settings());
+            controls.logSteps.setSelected(l.logSteps());
+            controls.eigenvalues.setSelected(l.eigenvalues());
+            vm.cutoffProperty().set(l.cutoff());
+            controls.theoryPanel.setSelected(l.theoryView() != null);
+            if (l.theoryView() != null) {
+                theoryChoice.setValue(TheoryPanel.View.valueOf(l.theoryView()));
+            }
+        } finally {
+            debounceOff = false;
+        }
+        debounce.stop();
+        lessonId = l.id();
+        fileMenu.setPreset(l.id());
+        showLesson(l);
+        vm.applySilently(l.settings());
+        if (l.compare() == null) {
+            vm.single();
+        } else {
+            vm.compare(org.jacobianlens.app.viewmodel.SessionBridge.knobOf(l.compare()));
+        }
+        vm.play();
+    }
+
+    private void showLesson(Lesson l) {
+        lessonBox.setVisible(l != null);
+        lessonText.setText(l == null ? "" : l.title() + " — " + l.paper() + "\n" + l.text());
+        if (l == null) {
+            lessonId = null;
+        }
+    }
+
+    /** After a session was opened: show its settings in the controls without resetting. */
+    private void opened(org.jacobianlens.app.session.Session s) {
+        debounceOff = true;
+        try {
+            controls.show(vm.settings());
+            var v = s.view();
+            if (v.containsKey("cutoff")) {
+                vm.cutoffProperty().set(Double.parseDouble(v.get("cutoff")));
+            }
+            controls.logSteps.setSelected(Boolean.parseBoolean(v.getOrDefault("logSteps", "false")));
+            controls.eigenvalues.setSelected(Boolean.parseBoolean(v.getOrDefault("eigenvalues", "false")));
+            if (v.containsKey("theoryView")) {
+                controls.theoryPanel.setSelected(true);
+                theoryChoice.setValue(TheoryPanel.View.valueOf(v.get("theoryView")));
+            }
+        } finally {
+            debounceOff = false;
+        }
+        debounce.stop();
+        if (s.preset() != null) {
+            LessonCatalog.all().stream().filter(l -> l.id().equals(s.preset())).findFirst().ifPresent(this::showLesson);
+        }
+    }
+
+    private java.util.Map<String, String> viewOptions() {
+        java.util.Map<String, String> v = new java.util.LinkedHashMap<>();
+        v.put("cutoff", Double.toString(vm.cutoffProperty().get()));
+        v.put("logSteps", Boolean.toString(controls.logSteps.isSelected()));
+        v.put("eigenvalues", Boolean.toString(controls.eigenvalues.isSelected()));
+        if (controls.theoryPanel.isSelected()) {
+            v.put("theoryView", theoryChoice.getValue().name());
+        }
+        return v;
+    }
+
+    /** Shows the settings remembered at the last exit (if any) in the controls. */
+    void restoreLastSettings() {
+        fileMenu.lastSettings().ifPresent(sess -> {
+            try {
+                org.jacobianlens.app.viewmodel.SessionBridge.restore(vm, sess);
+                opened(sess);
+            } catch (RuntimeException e) {
+                notify("Could not restore the last settings: " + e.getMessage());
+            }
+        });
+    }
+
+    FileMenu fileMenu() {
+        return fileMenu;
+    }
+
+    void selectTheory(TheoryPanel.View v) {
+        controls.theoryPanel.setSelected(true);
+        theoryChoice.setValue(v);
+    }
+
     void shutdown() {
+        fileMenu.rememberSettings();
+        io.shutdown();
         previewThread.shutdownNow();
         vm.shutdown();
     }

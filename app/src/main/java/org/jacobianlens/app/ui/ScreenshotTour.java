@@ -16,6 +16,8 @@ import javafx.stage.Stage;
 
 import javax.imageio.ImageIO;
 
+import org.jacobianlens.app.lessons.Lesson;
+import org.jacobianlens.app.lessons.LessonCatalog;
 import org.jacobianlens.app.viewmodel.LensViewModel;
 import org.jacobianlens.core.run.Comparison;
 import org.jacobianlens.core.run.GroupSnapshot;
@@ -47,6 +49,13 @@ final class ScreenshotTour {
                 () -> step(vm) >= 400));
         t.scenes.add(new Scene("presentation-mode", () -> window.controls().presentation.setSelected(true),
                 () -> step(vm) >= 500));
+        for (Lesson l : LessonCatalog.all()) {
+            int target = Math.min(l.settings().maxSteps(), 600);
+            t.scenes.add(new Scene("lesson-" + l.id(), () -> {
+                window.controls().presentation.setSelected(false);
+                window.lesson(l);
+            }, () -> step(vm) >= target));
+        }
         t.run();
     }
 

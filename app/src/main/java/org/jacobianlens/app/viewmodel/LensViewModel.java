@@ -88,6 +88,9 @@ public final class LensViewModel implements TrainingDriver.Listener {
     }
 
     public void play() {
+        if (playing.get() && driver.running()) {
+            return;
+        }
         start(Integer.MAX_VALUE);
     }
 

@@ -35,7 +35,10 @@ public final class ServiceTrainingDriver implements TrainingDriver {
     /** The group the next task creates, and the one it may cancel early (set on the FX thread). */
     private volatile RunGroup discarding;
     private volatile long pendingId;
+    /** Lanes of the newest group and its id: kept until a task has created that group (a task may be cancelled
+     *  before it runs, and the next start for the same group must still create it). */
     private volatile List<Lane> pendingLanes;
+    private volatile long pendingLanesId = -1;
     private volatile int pendingBudget;
     private volatile int stepsPerFrame = 5;
 
@@ -59,7 +62,10 @@ public final class ServiceTrainingDriver implements TrainingDriver {
     @Override
     public void start(long groupId, List<Lane> lanes, int budget, int k) {
         pendingId = groupId;
-        pendingLanes = lanes;
+        if (lanes != null) {
+            pendingLanes = lanes;
+            pendingLanesId = groupId;
+        }
         pendingBudget = budget;
         stepsPerFrame = Math.max(1, k);
         if (lanes != null) {
@@ -102,14 +108,13 @@ public final class ServiceTrainingDriver implements TrainingDriver {
         @Override
         protected Task<GroupSnapshot> createTask() {
             long id = pendingId;
-            List<Lane> lanes = pendingLanes;
+            List<Lane> lanes = pendingLanesId == id ? pendingLanes : null;
             int budget = pendingBudget;
-            pendingLanes = null;
             taskId = id;
             return new Task<>() {
                 @Override
                 protected GroupSnapshot call() throws Exception {
-                    if (lanes != null) {
+                    if (lanes != null && (group == null || group.groupId() != id)) {
                         if (group != null) {
                             group.close();
                             group = null;

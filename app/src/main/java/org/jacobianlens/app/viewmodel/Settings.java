@@ -73,6 +73,16 @@ public record Settings(String dataset, String classes, int n, int nTest, double 
         }
     }
 
+    /** The settings that describe {@code c} (inverse of {@link #toConfig()} for configs the app made). */
+    public static Settings fromConfig(RunConfig c) {
+        int[] cls = c.data().classes();
+        String text = cls == null ? "" : Arrays.stream(cls).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(","));
+        return new Settings(c.data().dataset(), text, c.data().nTrain(), c.data().nTest(), c.data().noise(),
+                c.data().center(), c.model(), c.width(), c.depth(), c.learningRate(), c.optimizer(), c.loss(),
+                c.seed(), c.analyzeN(), c.analyzeEvery(), c.maxSteps(), c.targetLoss());
+    }
+
     public Settings withDataset(String d) {
         return new Settings(d, classes, n, nTest, noise, center, model, width, depth, learningRate, optimizer, loss,
                 seed, analyzeN, analyzeEvery, maxSteps, targetLoss);

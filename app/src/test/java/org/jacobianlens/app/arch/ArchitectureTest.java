@@ -15,8 +15,27 @@ class ArchitectureTest {
 
     @Test
     void uiAndViewModelDoNotTouchNd4jOrDl4j() {
-        noClasses().that().resideInAnyPackage("org.jacobianlens.app.ui..", "org.jacobianlens.app.viewmodel..")
+        noClasses().that().resideInAnyPackage("org.jacobianlens.app.ui..", "org.jacobianlens.app.viewmodel..",
+                        "org.jacobianlens.app.charts..", "org.jacobianlens.app.lessons..", "org.jacobianlens.app.session..",
+                        "org.jacobianlens.app.export..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..", "org.bytedeco..")
+                .check(classes);
+    }
+
+    @Test
+    void chartsExportsAndSessionsRenderWithoutTheFxToolkit() {
+        noClasses().that().resideInAnyPackage("org.jacobianlens.app.charts..", "org.jacobianlens.app.export..",
+                        "org.jacobianlens.app.session..", "org.jacobianlens.app.lessons..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree.chart.fx..")
+                .check(classes);
+    }
+
+    @Test
+    void viewModelUsesOnlyObservablePropertiesFromJavaFx() {
+        noClasses().that().resideInAPackage("org.jacobianlens.app.viewmodel..")
+                .and().haveNameNotMatching(".*\\.ServiceTrainingDriver(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "javafx.application..", "javafx.concurrent..")
                 .check(classes);
     }
 
