@@ -16,9 +16,12 @@ import java.util.List;
  * @param theory   H∞ theory for the analysed examples, or {@code null} when not computed for this model
  * @param info     fixed facts of the run (sizes, noise count, parameter count, c, η)
  * @param weights  weight statistics and bound proxies at the analysis steps (same thinning as the frames)
+ * @param linear   train/test history of the linearized twin f(x;θ₀) + ∇f(x;θ₀)(θ − θ₀) trained alongside, or
+ *                 {@code null} when not computed (it needs full-batch gradient descent on the squared loss)
  */
 public record Snapshot(long runId, int step, RunState state, String message, Curves curves,
-                       List<AnalysisFrame> frames, Theory theory, RunInfo info, List<WeightFrame> weights) {
+                       List<AnalysisFrame> frames, Theory theory, RunInfo info, List<WeightFrame> weights,
+                       Curves linear) {
 
     public Snapshot {
         frames = List.copyOf(frames);
@@ -28,7 +31,7 @@ public record Snapshot(long runId, int step, RunState state, String message, Cur
     /** A snapshot without weight statistics. */
     public Snapshot(long runId, int step, RunState state, String message, Curves curves, List<AnalysisFrame> frames,
                     Theory theory, RunInfo info) {
-        this(runId, step, state, message, curves, frames, theory, info, List.of());
+        this(runId, step, state, message, curves, frames, theory, info, List.of(), null);
     }
 
     /** The analysis at initialization, or {@code null} before the first analysis. */

@@ -17,6 +17,7 @@ import org.jacobianlens.core.model.TwoLayerNetwork;
 import org.jacobianlens.core.ntk.SpectralAnalyzer;
 import org.jacobianlens.core.theory.AroraTheory;
 import org.jacobianlens.core.theory.LayerStats;
+import org.jacobianlens.core.theory.LinearizedTwin;
 import org.jacobianlens.core.theory.WeightAnalysis;
 
 /**
@@ -45,6 +46,8 @@ public final class TrainingRun implements AutoCloseable {
     private final List<AnalysisFrame> frames = new ArrayList<>();
     private final List<WeightFrame> weightFrames = new ArrayList<>();
     private final double[][][] initialLayers;
+    private final LinearizedTwin twin;
+    private final History twinHistory = new History();
     private final Random batchRng;
     private final Theory theory;
     private final RunInfo info;
@@ -77,6 +80,7 @@ public final class TrainingRun implements AutoCloseable {
                 network.lossScale(), network.learningRate());
         this.theory = config.theory() && config.model() == RunConfig.ModelKind.TWO_LAYER ? computeTheory() : null;
         this.initialLayers = layers();
+        this.twin = linearizable() ? buildTwin() : null;
         record();
         analyze();
     }
@@ -119,6 +123,37 @@ public final class TrainingRun implements AutoCloseable {
         double[][] u0 = network.predict(analysisX);
         return AroraTheory.compute(analysisX, analysisYNoisy, analysisYClean, u0, network.learningRate(),
                 network.lossScale(), 0.0, Math.max(config.maxSteps(), 1), THEORY_POINTS);
+    }
+
+    /** The closed-form twin needs full-batch gradient descent on the squared loss (SCIENCE.md §5.1). */
+    private boolean linearizable() {
+        if (!config.theory()) {
+            return false;
+        }
+        return config.model() == RunConfig.ModelKind.TWO_LAYER || (config.optimizer() == MlpSpec.Optimizer.SGD
+                && config.loss() == MlpSpec.Loss.SQUARED && (config.batchSize() == 0
+                || config.batchSize() >= data.nTrain()));
+    }
+
+    /** Θ₀ on training and test inputs together gives the train kernel and the test–train cross kernel in one go. */
+    private LinearizedTwin buildTwin() {
+        int n = data.nTrain();
+        int nTest = data.nTest();
+        double[][] union = new double[n + nTest][];
+        System.arraycopy(data.trainX(), 0, union, 0, n);
+        System.arraycopy(data.testX(), 0, union, n, nTest);
+        double[][] g = network.ntkGram(union);
+        double[][] train = new double[n][];
+        double[][] cross = new double[nTest][];
+        for (int i = 0; i < n; i++) {
+            train[i] = Arrays.copyOf(g[i], n);
+        }
+        for (int i = 0; i < nTest; i++) {
+            cross[i] = Arrays.copyOf(g[n + i], n);
+        }
+        return new LinearizedTwin(train, cross, network.predict(data.trainX()),
+                nTest > 0 ? network.predict(data.testX()) : new double[0][], Targets.encode(data.trainLabels(),
+                data.numClasses()), network.learningRate(), network.lossScale());
     }
 
     private String describeModel() {
@@ -231,10 +266,17 @@ public final class TrainingRun implements AutoCloseable {
     private void record() {
         double[][] out = network.predict(data.trainX());
         double[][] testOut = data.nTest() > 0 ? network.predict(data.testX()) : new double[0][];
+        history.add(step, metrics(out, testOut));
+        if (twin != null) {
+            twinHistory.add(step, metrics(twin.trainOutputs(step), twin.testOutputs(step)));
+        }
+    }
+
+    private double[] metrics(double[][] out, double[][] testOut) {
         int k = data.numClasses();
         int[] y = data.trainLabels();
         boolean[] bad = data.corrupted();
-        history.add(step, new double[] {
+        return new double[] {
             Metrics.loss(out, y, k, crossEntropy, null, true),
             data.nTest() > 0 ? Metrics.loss(testOut, data.testLabels(), k, crossEntropy, null, true) : Double.NaN,
             Metrics.accuracy(out, y, null, true),
@@ -242,7 +284,7 @@ public final class TrainingRun implements AutoCloseable {
             Metrics.loss(out, y, k, crossEntropy, bad, false),
             Metrics.loss(out, y, k, crossEntropy, bad, true),
             Metrics.accuracy(out, y, bad, false),
-            Metrics.accuracy(out, y, bad, true)});
+            Metrics.accuracy(out, y, bad, true)};
     }
 
     private void analyze() {
@@ -324,7 +366,8 @@ public final class TrainingRun implements AutoCloseable {
     /** The current cumulative snapshot without stepping. */
     public Snapshot snapshot() {
         return new Snapshot(runId, step, state, message, history.toCurves(), frames, theory, info,
-                weightFrames.stream().filter(java.util.Objects::nonNull).toList());
+                weightFrames.stream().filter(java.util.Objects::nonNull).toList(),
+                twin == null ? null : twinHistory.toCurves());
     }
 
     public PreparedData data() {
