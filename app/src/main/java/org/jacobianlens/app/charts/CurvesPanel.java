@@ -24,8 +24,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 public final class CurvesPanel {
     public static final String TOOLTIP = "Loss and accuracy against step: the corrupted training examples are "
-            + "fitted last, which is memorization; the purple dashed line is the loss Arora et al.'s theory predicts "
-            + "and the grey lines are the previous run.";
+            + "fitted last, which is memorization; dashed is the loss Arora et al.'s theory predicts from H∞, dotted the "
+            + "linearized network f(θ₀) + ∇f(θ₀)(θ − θ₀) trained alongside, grey the previous run.";
 
     private final XYPlot loss;
     private final XYPlot acc;
@@ -100,6 +100,19 @@ public final class CurvesPanel {
             }
         }
         if (o.theory()) {
+            for (int lane = 0; lane < g.size(); lane++) {
+                Curves lin = g.lane(lane).linear();
+                if (lin == null) {
+                    continue;
+                }
+                String who = g.size() > 1 ? g.labels().get(lane) + ", " : "";
+                Color col = g.size() > 1 ? ChartKit.lane(lane) : ChartKit.THEORY;
+                fill(l.add(who + "linearized twin, train", col, ChartKit.dotted(p)), lin, lin.trainLoss(), true);
+                fill(l.add(who + "linearized twin, test", ChartKit.alpha(col, 150), ChartKit.dotted(p)), lin,
+                        lin.testLoss(), true);
+                fill(a.add(who + "linearized twin, test acc", ChartKit.alpha(col, 150), ChartKit.dotted(p)), lin,
+                        lin.testAcc(), false);
+            }
             for (int lane = 0; lane < g.size(); lane++) {
                 Snapshot s = g.lane(lane);
                 Theory t = s.theory();

@@ -182,7 +182,8 @@ final class ControlPanel extends ScrollPane {
         tip(targetLoss, "The run stops once the training loss reaches this value.");
         tip(eigenvalues, "Plot NTK eigenvalues λᵢ instead of the Jacobian's singular values σᵢ = √λᵢ.");
         tip(logSteps, "Use a logarithmic step axis for the curves, which spreads out the fast early phase.");
-        tip(theory, "Draw the infinite-width H∞ spectrum and the loss curve Arora et al. predict.");
+        tip(theory, "Draw the infinite-width H∞ spectrum, the loss curve Arora et al. predict and the linearized "
+                + "network trained alongside (dotted).");
         tip(theoryPanel, "Show a fourth panel below with one of the papers' overlays: alignment, residual split, "
                 + "H∞ projections or bias/variance.");
         tip(presentation, "Large fonts and thick lines for a projector (F toggles full screen).");

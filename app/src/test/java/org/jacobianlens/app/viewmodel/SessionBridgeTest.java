@@ -48,6 +48,13 @@ class SessionBridgeTest {
             assertEquals(trained.lane(i).step(), shown.lane(i).step());
             assertArrayEquals(trained.lane(i).latestFrame().eigenvalues(), shown.lane(i).latestFrame().eigenvalues(), 0);
             assertArrayEquals(trained.lane(i).curves().trainLoss(), shown.lane(i).curves().trainLoss(), 0);
+            assertArrayEquals(trained.lane(i).linear().testLoss(), shown.lane(i).linear().testLoss(), 0,
+                    "the linearized twin's history");
+            var w = trained.lane(i).weights();
+            var w2 = shown.lane(i).weights();
+            assertEquals(w.size(), w2.size());
+            assertEquals(w.get(w.size() - 1).bounds(), w2.get(w2.size() - 1).bounds(), "bound proxies");
+            assertArrayEquals(w.get(1).layers()[0].singularValues(), w2.get(1).layers()[0].singularValues(), 0);
         }
         // Play retrains from initialization with the restored settings and reproduces the recording.
         reopened.play();
