@@ -17,8 +17,14 @@ import org.jacobianlens.core.run.Curves;
 import org.jacobianlens.core.run.RunConfig;
 import org.jacobianlens.core.run.Snapshot;
 import org.jacobianlens.core.run.Theory;
+import org.jacobianlens.core.run.WeightFrame;
+import org.jacobianlens.core.theory.BoundReport;
+import org.jacobianlens.core.theory.LayerStats;
 
-/** Writes a finished run's files (run.json, train.csv, curves.csv, spectrum.csv, projections.csv, theory.csv). */
+/**
+ * Writes a finished run's files (run.json, train.csv, curves.csv, spectrum.csv, projections.csv, theory.csv,
+ * alignment.csv, weights.csv and, when the linearized twin ran, linear.csv).
+ */
 final class RunWriter {
     private RunWriter() {
     }
@@ -29,6 +35,13 @@ final class RunWriter {
         writeCurves(dir.resolve("curves.csv"), s.curves());
         writeSpectrum(dir, s);
         writeTheory(dir.resolve("theory.csv"), s.theory());
+        writeAlignment(dir.resolve("alignment.csv"), s, config.cutoffFraction());
+        writeWeights(dir.resolve("weights.csv"), s);
+        if (s.linear() != null) {
+            writeCurves(dir.resolve("linear.csv"), s.linear());
+        } else {
+            Files.deleteIfExists(dir.resolve("linear.csv"));
+        }
         writeJson(dir.resolve("run.json"), config, data, s, seconds);
     }
 
@@ -93,6 +106,41 @@ final class RunWriter {
                     w.write(f.step() + "," + (i + 1) + "," + num(f.eigenvalues()[i]) + "," + num(f.projNoisy()[i])
                             + "," + num(f.projClean()[i]) + "," + num(f.projResidual()[i]) + "\n");
                 }
+            }
+        });
+    }
+
+    /** Per analysis frame: alignment, centered alignment, kernel drift and the residual's information/nuisance split. */
+    private static void writeAlignment(Path file, Snapshot s, double cutoff) throws IOException {
+        atomically(file, w -> {
+            w.write("step,alignment,centered_alignment,kernel_drift,info_space_size,residual_info,residual_nuisance,"
+                    + "label_energy_info\n");
+            for (AnalysisFrame f : s.frames()) {
+                double[] split = f.residualSplit(cutoff);
+                int k = f.countAbove(cutoff);
+                w.write(f.step() + "," + num(f.alignment()) + "," + num(f.centeredAlignment()) + ","
+                        + num(f.kernelDrift()) + "," + k + "," + num(split[0]) + "," + num(split[1]) + ","
+                        + num(f.energyNoisy(k)) + "\n");
+            }
+        });
+    }
+
+    /** Per analysis frame and layer: norms and ranks; per frame the log10 bound proxies (layer = "all"). */
+    private static void writeWeights(Path file, Snapshot s) throws IOException {
+        atomically(file, w -> {
+            w.write("step,layer,spectral_norm,frobenius,stable_rank,numerical_rank,energy_rank,relative_movement,"
+                    + "gamma,margin_loss,log10_bartlett,log10_neyshabur,log10_golowich,log10_pinto\n");
+            for (WeightFrame f : s.weights()) {
+                for (int l = 0; l < f.layers().length; l++) {
+                    LayerStats ls = f.layers()[l];
+                    w.write(f.step() + "," + (l + 1) + "," + num(ls.spectralNorm()) + "," + num(ls.frobenius()) + ","
+                            + num(ls.stableRank()) + "," + ls.numericalRank() + "," + ls.energyRank() + ","
+                            + num(ls.relativeMovement()) + ",,,,,,\n");
+                }
+                BoundReport b = f.bounds();
+                w.write(f.step() + ",all,,,,,,," + num(b.gamma()) + "," + num(b.marginLoss()) + ","
+                        + num(b.log10Bartlett()) + "," + num(b.log10Neyshabur()) + "," + num(b.log10Golowich()) + ","
+                        + num(b.log10Pinto()) + "\n");
             }
         });
     }

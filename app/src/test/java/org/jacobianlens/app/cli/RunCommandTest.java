@@ -95,5 +95,24 @@ class RunCommandTest {
         List<String> theory = Files.readAllLines(out.resolve("theory.csv"));
         assertEquals(50, theory.stream().filter(l -> l.startsWith("hinf,")).count());
         assertTrue(theory.stream().anyMatch(l -> l.startsWith("predicted,40,")));
+
+        // One alignment row per frame; the residual split adds up to the residual's energy (n_a · 2 · loss on the
+        // analysed examples is not the full-set loss, so only check the split is non-negative and complete).
+        List<String> align = Files.readAllLines(out.resolve("alignment.csv"));
+        assertEquals(4, align.size());
+        assertEquals("0", align.get(1).split(",")[0]);
+        assertEquals(0.0, Double.parseDouble(align.get(1).split(",")[3]), 0.0, "no kernel drift at step 0");
+        // weights.csv: two layers (W and a/√m) plus one bound row per frame
+        List<String> weights = Files.readAllLines(out.resolve("weights.csv"));
+        assertEquals(1 + 3 * 3, weights.size());
+        assertTrue(weights.get(3).startsWith("0,all,"));
+        // The linearized twin starts exactly where the network starts.
+        List<String> linear = Files.readAllLines(out.resolve("linear.csv"));
+        assertEquals(curves.size(), linear.size());
+        String[] net0 = curves.get(1).split(",");
+        String[] lin0 = linear.get(1).split(",");
+        for (int i = 0; i < net0.length; i++) {
+            assertEquals(Double.parseDouble(net0[i]), Double.parseDouble(lin0[i]), 1e-12, "column " + i);
+        }
     }
 }
