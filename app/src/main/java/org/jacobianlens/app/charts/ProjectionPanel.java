@@ -91,8 +91,9 @@ public final class ProjectionPanel {
         chart.setNotify(true); // one redraw for the whole update
     }
 
-    private static void addBars(XYSeriesCollection bars, XYBarRenderer r, String name, double[] proj, int slot,
-                                int slots, double width, Color color) {
+    /** Adds bars of the energy shares proj/Σproj (top {@link #BARS}) in slot {@code slot} of {@code slots}. */
+    static void addBars(XYSeriesCollection bars, XYBarRenderer r, String name, double[] proj, int slot,
+                        int slots, double width, Color color) {
         double total = 0;
         for (double v : proj) {
             total += v;

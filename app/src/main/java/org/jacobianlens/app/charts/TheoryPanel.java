@@ -162,11 +162,11 @@ public final class TheoryPanel {
             Theory t = s.theory();
             AnalysisFrame init = s.initialFrame();
             if (init != null) {
-                addBars(bars, r, who(g, lane) + "empirical kernel at initialization", init.projNoisy(), slot++, slots,
-                        width, ChartKit.lane(lane));
+                ProjectionPanel.addBars(bars, r, who(g, lane) + "empirical kernel at initialization",
+                        init.projNoisy(), slot++, slots, width, ChartKit.lane(lane));
             }
             if (t != null) {
-                addBars(bars, r, who(g, lane) + "H∞", t.projNoisy(), slot++, slots, width,
+                ProjectionPanel.addBars(bars, r, who(g, lane) + "H∞", t.projNoisy(), slot++, slots, width,
                         g.size() > 1 ? ChartKit.lane(lane).darker() : ChartKit.THEORY);
                 var c = s.curves();
                 double testErr = c.size() == 0 ? Double.NaN : 1 - c.testAcc()[c.last()];
@@ -179,22 +179,6 @@ public final class TheoryPanel {
         plot.setDataset(0, bars);
         plot.getDomainAxis().setRange(0.3, ProjectionPanel.BARS + 0.7);
         chart.setTitle(bars.getSeriesCount() == 0 ? "H∞ theory: two-layer net only" : title.toString());
-    }
-
-    private static void addBars(XYSeriesCollection bars, XYBarRenderer r, String name, double[] proj, int slot,
-                                int slots, double width, Color color) {
-        double total = 0;
-        for (double v : proj) {
-            total += v;
-        }
-        XYSeries s = new XYSeries(name, false, true);
-        s.setNotify(false);
-        double offset = (slot - (slots - 1) / 2.0) * width;
-        for (int i = 0; i < Math.min(ProjectionPanel.BARS, proj.length); i++) {
-            s.add(i + 1 + offset, total > 0 ? proj[i] / total : 0, false);
-        }
-        r.setSeriesPaint(bars.getSeriesCount(), ChartKit.alpha(color, 200));
-        bars.addSeries(s);
     }
 
     private void biasVariance(GroupSnapshot g, PanelOptions o) {

@@ -305,19 +305,12 @@ public final class TrainingRun implements AutoCloseable {
         frames.add(frame);
         weightFrames.add(weightFrame());
         if (frames.size() > MAX_FRAMES) {
+            thin(frames);
             thin(weightFrames);
-            // Drop every second frame after the first, keeping the latest: the history stays evenly spread.
-            List<AnalysisFrame> kept = new ArrayList<>();
-            kept.add(frames.get(0));
-            for (int i = 1; i < frames.size() - 1; i += 2) {
-                kept.add(frames.get(i));
-            }
-            kept.add(frames.get(frames.size() - 1));
-            frames.clear();
-            frames.addAll(kept);
         }
     }
 
+    /** Drops every second entry after the first, keeping the latest: the history stays evenly spread. */
     private static <T> void thin(List<T> list) {
         List<T> kept = new ArrayList<>();
         kept.add(list.get(0));
@@ -358,7 +351,17 @@ public final class TrainingRun implements AutoCloseable {
         for (int l = 0; l < now.length; l++) {
             stats[l] = WeightAnalysis.layer(now[l], initialLayers[l], WeightAnalysis.DEFAULT_TAU);
         }
-        double[] margins = WeightAnalysis.margins(network.predict(data.trainX()), data.trainLabels());
+        double[][] out = network.predict(data.trainX());
+        if (crossEntropy) {
+            // predict() gives softmax probabilities; log p_y − log p_k = z_y − z_k, so log-probabilities give
+            // exactly the logit margins of the function the weights define.
+            for (double[] row : out) {
+                for (int k = 0; k < row.length; k++) {
+                    row[k] = Math.log(row[k]);
+                }
+            }
+        }
+        double[] margins = WeightAnalysis.margins(out, data.trainLabels());
         return new WeightFrame(step, stats, WeightAnalysis.bounds(stats, data.trainX(), margins,
                 WeightAnalysis.DEFAULT_GAMMA_QUANTILE));
     }
