@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.jacobianlens.app.cli.BenchCommand;
 import org.jacobianlens.app.cli.RunCommand;
+import org.jacobianlens.app.cli.SweepCommand;
 import org.jacobianlens.app.ui.LensApp;
 
 /** Entry point of jacobian-lens.jar: the desktop app without arguments, else {@code run} or {@code bench}. */
@@ -20,17 +21,19 @@ public final class Main {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         int code = switch (cmd) {
             case "run" -> RunCommand.execute(rest, System.out, System.err);
+            case "sweep" -> SweepCommand.execute(rest, System.out, System.err);
             case "bench" -> BenchCommand.execute(rest, System.out, System.err);
             case "help", "--help", "-h" -> {
                 System.out.println("usage: jacobian-lens                             (the desktop app)");
                 System.out.println("       jacobian-lens gui [--presentation] [--paused] [--screenshots=DIR] "
                         + "[--measure-pulses=SECONDS]");
                 System.out.println("       jacobian-lens run [options] --out DIR   (train headless; run --help for options)");
+                System.out.println("       jacobian-lens sweep --kind noise|width [options] --out DIR (sweep --help)");
                 System.out.println("       jacobian-lens bench [--quick]           (Gram and eigendecomposition timings vs numpy)");
                 yield 0;
             }
             default -> {
-                System.err.println("jacobian-lens: unknown command '" + cmd + "' (use run or bench)");
+                System.err.println("jacobian-lens: unknown command '" + cmd + "' (use run, sweep, bench or gui)");
                 yield 2;
             }
         };

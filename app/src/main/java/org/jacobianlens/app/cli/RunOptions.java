@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.jacobianlens.core.data.DatasetSpec;
 import org.jacobianlens.core.model.MlpSpec;
@@ -31,11 +32,31 @@ public final class RunOptions {
     private RunOptions() {
     }
 
-    /** Parsed command line. */
-    public record Parsed(RunConfig config, Path out) {
+    /**
+     * Parsed command line.
+     *
+     * @param options every option given, by name without the dashes (flags map to "true"), for commands that
+     *                accept options of their own on top of the run options
+     */
+    public record Parsed(RunConfig config, Path out, Map<String, String> options) {
+        public Parsed {
+            options = Map.copyOf(options);
+        }
+
+        public Parsed(RunConfig config, Path out) {
+            this(config, out, Map.of());
+        }
     }
 
     public static Parsed parse(String[] args) throws UsageException {
+        return parse(args, Set.of());
+    }
+
+    /**
+     * Parses the run options plus the valued options named in {@code extra}, which are only collected (into
+     * {@link Parsed#options()}) for the calling command to interpret.
+     */
+    static Parsed parse(String[] args, Set<String> extra) throws UsageException {
         Map<String, String> o = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -47,7 +68,7 @@ public final class RunOptions {
                 o.put(key, "true");
                 continue;
             }
-            if (!KNOWN.contains("|" + key + "|")) {
+            if (!KNOWN.contains("|" + key + "|") && !extra.contains(key)) {
                 throw new UsageException("unknown option --" + key + " (see --help)");
             }
             if (i + 1 >= args.length) {
@@ -77,7 +98,7 @@ public final class RunOptions {
                     enumOpt(MlpSpec.Loss.class, o, "loss", "squared"), intOpt(o, "batch", 0),
                     intOpt(o, "steps", 2000), doubleOpt(o, "target-loss", 0.0), intOpt(o, "analyze-every", 50),
                     intOpt(o, "analyze-n", 500), doubleOpt(o, "cutoff", 0.1), !o.containsKey("no-theory"), seed);
-            return new Parsed(c, Path.of(o.get("out")));
+            return new Parsed(c, Path.of(o.get("out")), o);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -120,7 +141,7 @@ public final class RunOptions {
         }
     }
 
-    private static int intOpt(Map<String, String> o, String key, int def) throws UsageException {
+    static int intOpt(Map<String, String> o, String key, int def) throws UsageException {
         String v = o.get(key);
         try {
             return v == null ? def : Integer.parseInt(v);
@@ -138,7 +159,7 @@ public final class RunOptions {
         }
     }
 
-    private static double doubleOpt(Map<String, String> o, String key, double def) throws UsageException {
+    static double doubleOpt(Map<String, String> o, String key, double def) throws UsageException {
         String v = o.get(key);
         try {
             double d = v == null ? def : Double.parseDouble(v);
