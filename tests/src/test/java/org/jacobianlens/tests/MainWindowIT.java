@@ -159,4 +159,29 @@ class MainWindowIT extends FxRobot {
                 .filter(t -> t.getName().equals("jacobian-lens-compute") && t.isAlive()).count();
         assertEquals(1, compute, "a single dedicated compute thread");
     }
+
+    @Test
+    void aNoiseSweepFromTheMenuFillsItsTableAndChartsPointByPoint() throws TimeoutException {
+        waitForStep(1);
+        clickOn("Sweeps").clickOn("Noise sweep…");
+        WaitForAsyncUtils.waitForFxEvents();
+        interact(() -> {
+            lookup("#sweepValues").queryAs(javafx.scene.control.TextField.class).setText("0, 1");
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.Spinner<Integer> steps = lookup("#sweepSteps").queryAs(
+                    javafx.scene.control.Spinner.class);
+            steps.getValueFactory().setValue(150);
+        });
+        clickOn("#sweepRun");
+        javafx.scene.control.TableView<?> table = lookup("#sweepTable").queryAs(javafx.scene.control.TableView.class);
+        Label sweepStatus = lookup("#sweepStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> sweepStatus.getText().startsWith("Done"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, table.getItems().size(), sweepStatus.getText());
+        assertTrue(sweepStatus.getText().startsWith("Done: 2 runs"), sweepStatus.getText());
+        XYPlot errors = lookup("#sweepChart-error-vs-p").queryAs(ChartViewer.class).getChart().getXYPlot();
+        assertEquals(2, items(errors), "one point per noise level");
+        assertEquals(0.0, errors.getDataset().getXValue(0, 0));
+        assertEquals(1.0, errors.getDataset().getXValue(0, 1));
+    }
 }

@@ -140,12 +140,13 @@ public final class SweepCharts {
                 hi = Math.max(hi, domain ? series.getMaxX() : series.getMaxY());
             }
         }
-        LogAxis a = ChartKit.logAxis(label, lo > 0 && lo < 1e300 ? lo / 2 : 1e-6);
+        boolean any = lo > 0 && lo < 1e300;
+        LogAxis a = ChartKit.logAxis(label, any ? lo / 2 : 1e-6);
         if (!(hi / lo >= 100)) {
             a.setTickUnit(new NumberTickUnit(Math.log10(2)));
             a.setNumberFormatOverride(new DecimalFormat(domain ? "0" : "0.####"));
         }
-        if (lo > 0 && hi < 4 * lo) {
+        if (any && hi < 4 * lo) {
             a.setRange(lo / 2, hi * 2); // one value, or nearly: show a readable span around it
         }
         a.setMinorTickMarksVisible(true);

@@ -77,6 +77,7 @@ final class MainWindow {
         return t;
     });
     private String lessonId;
+    private SweepWindow sweepWindow;
     private final StatusBar status = new StatusBar();
     private final NotificationPane notifications;
     private final PauseTransition debounce = new PauseTransition(Duration.millis(300));
@@ -162,7 +163,15 @@ final class MainWindow {
             item.setOnAction(e -> lesson(l));
             lessons.getItems().add(item);
         }
-        MenuBar bar = new MenuBar(fileMenu.menu(), lessons);
+        Menu sweeps = new Menu("Sweeps");
+        MenuItem noiseSweep = new MenuItem("Noise sweep…");
+        noiseSweep.setId("noiseSweep");
+        noiseSweep.setOnAction(e -> openSweep(org.jacobianlens.core.sweep.SweepSpec.Kind.NOISE));
+        MenuItem widthSweep = new MenuItem("Width sweep…");
+        widthSweep.setId("widthSweep");
+        widthSweep.setOnAction(e -> openSweep(org.jacobianlens.core.sweep.SweepSpec.Kind.WIDTH));
+        sweeps.getItems().addAll(noiseSweep, widthSweep);
+        MenuBar bar = new MenuBar(fileMenu.menu(), lessons, sweeps);
         bar.setId("menuBar");
         root.setTop(bar);
         notifications = new NotificationPane(root);
@@ -644,7 +653,24 @@ final class MainWindow {
         theoryChoice.setValue(v);
     }
 
+    /** Opens (or brings back) the sweep window for {@code kind}, based on the current settings. */
+    SweepWindow openSweep(org.jacobianlens.core.sweep.SweepSpec.Kind kind) {
+        if (sweepWindow == null) {
+            sweepWindow = new SweepWindow(stage, () -> vm.settings().toConfig(), this::notify, io, () -> {
+                if (vm.playingProperty().get()) {
+                    vm.pause();
+                    notify("Training paused while the sweep runs, so the sweep gets the cores");
+                }
+            });
+        }
+        sweepWindow.show(kind);
+        return sweepWindow;
+    }
+
     void shutdown() {
+        if (sweepWindow != null) {
+            sweepWindow.shutdown();
+        }
         fileMenu.rememberSettings();
         io.shutdown();
         previewThread.shutdownNow();
