@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -19,16 +20,24 @@ import javax.imageio.ImageIO;
 import org.jacobianlens.app.lessons.Lesson;
 import org.jacobianlens.app.lessons.LessonCatalog;
 import org.jacobianlens.app.viewmodel.LensViewModel;
+import org.jacobianlens.app.viewmodel.Settings;
 import org.jacobianlens.core.run.Comparison;
 import org.jacobianlens.core.run.GroupSnapshot;
+import org.jacobianlens.core.run.RunConfig;
+import org.jacobianlens.core.sweep.SweepSpec;
 
 /**
  * Regenerates the README pictures: drives the real window through scripted scenes (default dataset mid-training,
- * clean vs random labels compared, presentation mode) and writes a snapshot of the scene graph for each, so the
- * pictures are exactly what a user sees, independent of the screen. Started by {@code gui --screenshots=DIR}.
+ * clean vs random labels compared, presentation mode, each lesson, a noise and a width sweep) and writes a snapshot
+ * of the scene graph for each, so the pictures are exactly what a user sees, independent of the screen. Started by
+ * {@code gui --screenshots=DIR}.
  */
 final class ScreenshotTour {
-    private record Scene(String name, Runnable setup, BooleanSupplier ready) {
+    private record Scene(String name, Runnable setup, BooleanSupplier ready, Supplier<Stage> window,
+                         long timeoutSeconds) {
+        Scene(String name, Runnable setup, BooleanSupplier ready) {
+            this(name, setup, ready, null, 240);
+        }
     }
 
     private final Deque<Scene> scenes = new ArrayDeque<>();
@@ -56,6 +65,23 @@ final class ScreenshotTour {
                 window.lesson(l);
             }, () -> step(vm) >= target));
         }
+        for (SweepSpec.Kind kind : SweepSpec.Kind.values()) {
+            SweepWindow[] sweep = new SweepWindow[1];
+            t.scenes.add(new Scene("sweep-" + kind.name().toLowerCase(java.util.Locale.ROOT), () -> {
+                // A small, quick base (digits 3 vs 5, 100 examples): each run takes seconds.
+                Settings base = Settings.defaults().withDataset("digits").withClasses("3,5").withSize(100, 200, 100)
+                        .withModel(RunConfig.ModelKind.TWO_LAYER, 1024, 2).withStop(1000, 0).withCadence(50);
+                vm.pause();
+                window.controls().show(base);
+                vm.applySilently(base);
+                sweep[0] = window.openSweep(kind);
+                sweep[0].stage().setWidth(1600);
+                sweep[0].stage().setHeight(1000);
+                sweep[0].start();
+            }, () -> sweep[0] != null && !sweep[0].model().runningProperty().get()
+                    && sweep[0].model().points().size() == kind.defaultValues().length,
+                    () -> sweep[0].stage(), 900));
+        }
         t.run();
     }
 
@@ -77,7 +103,7 @@ final class ScreenshotTour {
                         return;
                     }
                     current = scenes.poll();
-                    deadline = now + 240_000_000_000L;
+                    deadline = now + current.timeoutSeconds() * 1_000_000_000L;
                     settleUntil = 0;
                     current.setup().run();
                     return;
@@ -92,14 +118,14 @@ final class ScreenshotTour {
                 if (now < settleUntil) {
                     return;
                 }
-                write(current.name());
+                write(current.window() == null ? stage : current.window().get(), current.name());
                 current = null;
             }
         }.start();
     }
 
-    private void write(String name) {
-        WritableImage img = stage.getScene().snapshot(null);
+    private void write(Stage window, String name) {
+        WritableImage img = window.getScene().snapshot(null);
         BufferedImage out = SwingFXUtils.fromFXImage(img, null);
         try {
             Files.createDirectories(dir);
