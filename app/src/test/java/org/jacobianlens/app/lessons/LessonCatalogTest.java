@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.jacobianlens.app.charts.TheoryPanel;
+import org.jacobianlens.core.data.DataFactory;
+import org.jacobianlens.core.data.DatasetException;
+import org.jacobianlens.core.data.PreparedData;
 import org.jacobianlens.core.run.RunConfig;
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +32,16 @@ class LessonCatalogTest {
         }
         assertEquals(RunConfig.ModelKind.TWO_LAYER, LessonCatalog.byId("predicted-vs-actual").settings().model(),
                 "the H∞ theory needs Arora's two-layer net");
+    }
+
+    /** A lesson whose data cannot be prepared (e.g. more examples than the classes have) fails in class. */
+    @Test
+    void everyLessonsDataCanBePrepared() throws DatasetException {
+        for (Lesson l : LessonCatalog.all()) {
+            RunConfig c = l.settings().toConfig();
+            PreparedData d = DataFactory.prepare(c.data());
+            assertEquals(c.data().nTrain(), d.trainX().length, l.id());
+            assertTrue(c.analyzeN() <= c.data().nTrain(), l.id() + ": analysis subset within the training set");
+        }
     }
 }
