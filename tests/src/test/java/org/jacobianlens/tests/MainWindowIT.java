@@ -70,6 +70,19 @@ class MainWindowIT extends FxRobot {
         assertEquals(300, items(spectrum), "one singular value per analysed example");
         assertTrue(items(projections) > 0, "projection bars drawn");
         assertTrue(items((XYPlot) curves.getSubplots().get(0)) > 10, "loss curve drawn");
+
+        // Top-k mode: the information space becomes the top 5 eigenvectors in every panel.
+        interact(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.Spinner<Integer> topK = lookup("#topK").queryAs(javafx.scene.control.Spinner.class);
+            topK.getValueFactory().setValue(5);
+        });
+        ChartViewer projectionView = lookup("#projectionChart").queryAs(ChartViewer.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> projectionView.getChart().getTitle().getText().contains("in top 5"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> spectrum.getRangeMarkers(
+                org.jfree.chart.ui.Layer.FOREGROUND).stream().anyMatch(m -> ((org.jfree.chart.plot.ValueMarker) m)
+                .getLabel() != null && ((org.jfree.chart.plot.ValueMarker) m).getLabel().startsWith("5 in the top 5")));
     }
 
     @Test

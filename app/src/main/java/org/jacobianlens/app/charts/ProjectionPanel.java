@@ -71,7 +71,7 @@ public final class ProjectionPanel {
                 fillCumulative(cumulative.add("E(k) true labels", ChartKit.CLEAN, ChartKit.dashed(o.presentation())),
                         f.cumClean());
             }
-            int info = f.countAbove(o.cutoff());
+            int info = f.countAbove(o.cutoffFor(f));
             title.append(lane == 0 ? "" : " | ").append(String.format("%.0f%% in top %d", 100 * f.energyNoisy(info),
                     info));
         }

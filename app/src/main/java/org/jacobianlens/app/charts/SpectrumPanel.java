@@ -60,6 +60,7 @@ public final class SpectrumPanel {
         boolean compare = g.size() > 1;
         StringBuilder counts = new StringBuilder();
         top = Double.NaN;
+        double lineFraction = o.cutoff();
         for (int lane = 0; lane < g.size(); lane++) {
             AnalysisFrame now = shown.get(lane);
             Snapshot s = g.lane(lane);
@@ -75,8 +76,9 @@ public final class SpectrumPanel {
             }
             if (Double.isNaN(top) && now.eigenvalues().length > 0) {
                 top = now.eigenvalues()[0];
+                lineFraction = o.cutoffFor(now); // top-k mode: the line sits just below σ_k of the first run
             }
-            counts.append(counts.length() == 0 ? "" : " | ").append(now.countAbove(o.cutoff()));
+            counts.append(counts.length() == 0 ? "" : " | ").append(now.countAbove(o.cutoffFor(now)));
         }
         Snapshot first = g.lane(0);
         if (o.theory() && first.theory() != null) {
@@ -86,9 +88,11 @@ public final class SpectrumPanel {
         lines.install(plot, 0);
         cutoffLine.setStroke(new BasicStroke(ChartKit.width(o.presentation())));
         if (top > 0) {
-            cutoffLine.setValue(eigen ? o.cutoff() * o.cutoff() * top : o.cutoff() * Math.sqrt(top));
+            cutoffLine.setValue(eigen ? lineFraction * lineFraction * top : lineFraction * Math.sqrt(top));
         }
-        cutoffLine.setLabel(counts + " above " + String.format("%.2g", o.cutoff()) + "·σ₁");
+        cutoffLine.setLabel(o.topK() > 0
+                ? counts + " in the top " + o.topK() + " (σ ≥ " + String.format("%.2g", lineFraction) + "·σ₁)"
+                : counts + " above " + String.format("%.2g", o.cutoff()) + "·σ₁");
         ChartKit.styleChart(chart, o.presentation());
         cutoffLine.setLabelFont(chart.getLegend().getItemFont());
         chart.setNotify(true); // one redraw for the whole update

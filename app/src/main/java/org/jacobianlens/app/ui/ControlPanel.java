@@ -47,6 +47,7 @@ final class ControlPanel extends ScrollPane {
     final ComboBox<MlpSpec.Optimizer> optimizer = new ComboBox<>();
     final ComboBox<MlpSpec.Loss> loss = new ComboBox<>();
     final Spinner<Integer> seed = new Spinner<>(1, 1_000_000, 1);
+    final Spinner<Integer> topK = new Spinner<>(0, 5000, 0);
     final Spinner<Integer> analyzeN = new Spinner<>(10, 2000, 300, 50);
     final Spinner<Integer> analyzeEvery = new Spinner<>(1, 5000, 25, 5);
     final Slider speed = new Slider(1, 50, 5);
@@ -130,7 +131,9 @@ final class ControlPanel extends ScrollPane {
         VBox run = box(new HBox(6, play, step, reset), compare, new Label("Steps per frame"), speed,
                 new Label("Stop after … steps (0 = never)"), maxSteps, new Label("Stop at training loss (0 = never)"),
                 targetLoss);
-        VBox view = box(eigenvalues, logSteps, theory, theoryPanel, presentation);
+        Label topKLabel = new Label("Information space: top k (0 = above the red line)");
+        topKLabel.setWrapText(true);
+        VBox view = box(eigenvalues, logSteps, theory, theoryPanel, presentation, topKLabel, topK);
         VBox all = new VBox(4, titled("Run", run), titled("Data", data), titled("Network and training", net),
                 titled("Analysis", analysis), titled("View", view));
         all.setPadding(new Insets(6));
@@ -154,6 +157,8 @@ final class ControlPanel extends ScrollPane {
         logSteps.setId("logSteps");
         eigenvalues.setId("eigenvalues");
         theoryPanel.setId("theoryPanel");
+        topK.setId("topK");
+        topK.setEditable(true);
     }
 
     private void tooltips() {
@@ -181,6 +186,8 @@ final class ControlPanel extends ScrollPane {
         tip(maxSteps, "The run stops after this many steps.");
         tip(targetLoss, "The run stops once the training loss reaches this value.");
         tip(eigenvalues, "Plot NTK eigenvalues λᵢ instead of the Jacobian's singular values σᵢ = √λᵢ.");
+        tip(topK, "Above 0, the information space is the top k eigenvectors (Oymak et al.'s top-k split) instead of "
+                + "every direction above the red cutoff line; dragging the line switches back.");
         tip(logSteps, "Use a logarithmic step axis for the curves, which spreads out the fast early phase.");
         tip(theory, "Draw the infinite-width H∞ spectrum, the loss curve Arora et al. predict and the linearized "
                 + "network trained alongside (dotted).");

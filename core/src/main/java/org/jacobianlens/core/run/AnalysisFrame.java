@@ -58,6 +58,24 @@ public record AnalysisFrame(int step, int n, double[] eigenvalues, double[] proj
     }
 
     /**
+     * The cutoff fraction that puts exactly the top k eigenvalues in the information space (Oymak et al.'s top-k
+     * variant): the largest f with {@link #countAbove(double) countAbove}(f) ≥ k, i.e. f = σ_k/σ₁ rounded down until
+     * the count includes σ_k. With ties at σ_k the tied eigenvalues are included too.
+     *
+     * @throws IllegalArgumentException unless 1 ≤ k ≤ n and σ₁ &gt; 0
+     */
+    public double fractionForTop(int k) {
+        if (k < 1 || k > eigenvalues.length || !(eigenvalues[0] > 0)) {
+            throw new IllegalArgumentException("top-k needs 1 <= k <= " + eigenvalues.length + " and sigma_1 > 0");
+        }
+        double f = Math.sqrt(Math.max(eigenvalues[k - 1], 0.0) / eigenvalues[0]);
+        while (f > 0 && countAbove(f) < k) {
+            f = Math.nextDown(f);
+        }
+        return f;
+    }
+
+    /**
      * The current residual's energy split at a cutoff (Oymak et al.): {information part, nuisance part}, i.e. the
      * squared norms of its projections onto the eigenvectors with √λ ≥ fraction·σ₁ and onto the rest. The information
      * part is learned fast, the nuisance part slowly. The two sum to ‖f(X) − Y‖²_F on the analysed examples.
