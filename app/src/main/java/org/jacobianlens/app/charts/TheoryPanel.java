@@ -1,6 +1,8 @@
 package org.jacobianlens.app.charts;
 
 import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jacobianlens.core.run.AnalysisFrame;
 import org.jacobianlens.core.run.GroupSnapshot;
@@ -137,13 +139,13 @@ public final class TheoryPanel {
             XYSeries info = l.add(who(g, lane) + "information space", c, ChartKit.solid(o.presentation()));
             XYSeries nuisance = l.add(who(g, lane) + "nuisance space", c, ChartKit.dashed(o.presentation()));
             for (AnalysisFrame f : g.lane(lane).frames()) {
-                double[] split = f.residualSplit(o.cutoff());
+                double[] split = f.residualSplit(o.cutoffFor(f));
                 ChartKit.add(info, f.step(), split[0], true);
                 ChartKit.add(nuisance, f.step(), split[1], true);
             }
         }
         l.install(plot, 0);
-        chart.setTitle(String.format("Residual split at the cutoff %.2g·σ₁", o.cutoff()));
+        chart.setTitle("Residual split at the cutoff " + o.cutoffLabel());
     }
 
     private void hInfinity(GroupSnapshot g, PanelOptions o) {
@@ -228,9 +230,12 @@ public final class TheoryPanel {
         org.jfree.chart.plot.ValueMarker zero = new org.jfree.chart.plot.ValueMarker(0);
         zero.setPaint(Color.GRAY);
         zero.setLabel("vacuous above");
+        zero.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+        zero.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(zero);
         ChartKit.Lines l = new ChartKit.Lines();
         StringBuilder title = new StringBuilder("Bound proxies (log₁₀, constants omitted)");
+        List<String> undefined = new ArrayList<>();
         for (int lane = 0; lane < g.size(); lane++) {
             XYSeries[] series = new XYSeries[4];
             for (int b = 0; b < 4; b++) {
@@ -246,10 +251,15 @@ public final class TheoryPanel {
             }
             if (last != null) {
                 title.append(lane == 0 ? " — γ = " : ", ").append(String.format("%.3g", last.bounds().gamma()));
+                if (!last.bounds().defined()) {
+                    undefined.add(g.size() > 1 ? g.labels().get(lane) : "this run");
+                }
             }
         }
         l.install(plot, 0);
-        chart.setTitle(title + (g.size() > 1 ? " (lanes: solid, dashed)" : ""));
+        chart.setTitle(title + (g.size() > 1 ? " (lanes: solid, dashed)" : "") + (undefined.isEmpty() ? ""
+                : "\nno bound yet for " + String.join(" and ", undefined)
+                + ": γ ≤ 0 while training examples are still misclassified"));
     }
 
     private void layers(GroupSnapshot g, PanelOptions o) {

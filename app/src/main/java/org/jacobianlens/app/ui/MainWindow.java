@@ -392,6 +392,7 @@ final class MainWindow {
                 double f = spectrum.cutoffAt(axisValueAt(e.getY()));
                 if (!Double.isNaN(f)) {
                     vm.cutoffProperty().set(f);
+                    controls.topK.getValueFactory().setValue(0); // the line is a fraction of σ₁ again
                 }
                 e.consume();
             }
@@ -431,7 +432,8 @@ final class MainWindow {
 
     PanelOptions options() {
         return new PanelOptions(vm.cutoffProperty().get(), controls.eigenvalues.isSelected(),
-                controls.logSteps.isSelected(), controls.presentation.isSelected(), controls.theory.isSelected());
+                controls.logSteps.isSelected(), controls.presentation.isSelected(), controls.theory.isSelected(),
+                controls.topK.getValue() == null ? 0 : controls.topK.getValue());
     }
 
     private void pulse(long now) {
@@ -569,6 +571,7 @@ final class MainWindow {
             controls.logSteps.setSelected(l.logSteps());
             controls.eigenvalues.setSelected(l.eigenvalues());
             vm.cutoffProperty().set(l.cutoff());
+            controls.topK.getValueFactory().setValue(0);
             controls.theoryPanel.setSelected(l.theoryView() != null);
             if (l.theoryView() != null) {
                 theoryChoice.setValue(TheoryPanel.View.valueOf(l.theoryView()));
@@ -606,6 +609,7 @@ final class MainWindow {
             if (v.containsKey("cutoff")) {
                 vm.cutoffProperty().set(Double.parseDouble(v.get("cutoff")));
             }
+            controls.topK.getValueFactory().setValue(parseCount(v.getOrDefault("topK", "0")));
             controls.logSteps.setSelected(Boolean.parseBoolean(v.getOrDefault("logSteps", "false")));
             controls.eigenvalues.setSelected(Boolean.parseBoolean(v.getOrDefault("eigenvalues", "false")));
             if (v.containsKey("theoryView")) {
@@ -621,9 +625,18 @@ final class MainWindow {
         }
     }
 
+    private static int parseCount(String s) {
+        try {
+            return Math.max(0, Integer.parseInt(s.trim()));
+        } catch (NumberFormatException e) {
+            return 0; // a display choice only: an odd value in a session falls back to the cutoff line
+        }
+    }
+
     private java.util.Map<String, String> viewOptions() {
         java.util.Map<String, String> v = new java.util.LinkedHashMap<>();
         v.put("cutoff", Double.toString(vm.cutoffProperty().get()));
+        v.put("topK", Integer.toString(controls.topK.getValue()));
         v.put("logSteps", Boolean.toString(controls.logSteps.isSelected()));
         v.put("eigenvalues", Boolean.toString(controls.eigenvalues.isSelected()));
         if (controls.theoryPanel.isSelected()) {
