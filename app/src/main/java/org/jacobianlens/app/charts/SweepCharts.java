@@ -49,15 +49,20 @@ public final class SweepCharts {
     public static List<String> writeAll(Path dir, SweepSpec spec, List<SweepPoint> points, String subtitle)
             throws IOException {
         List<String> names = new ArrayList<>();
-        for (Map.Entry<String, JFreeChart> e : charts(spec, points, subtitle).entrySet()) {
+        for (Map.Entry<String, JFreeChart> e : charts(spec, points, subtitle, true).entrySet()) {
             ChartExport.png(e.getValue(), dir.resolve(e.getKey()), WIDTH, HEIGHT);
             names.add(e.getKey());
         }
         return names;
     }
 
-    /** File name → chart, in display order. */
-    public static Map<String, JFreeChart> charts(SweepSpec spec, List<SweepPoint> pts, String subtitle) {
+    /**
+     * File name → chart, in display order.
+     *
+     * @param large fonts for a 1600 × 1000 picture (the PNG files) rather than a panel in a window
+     */
+    public static Map<String, JFreeChart> charts(SweepSpec spec, List<SweepPoint> pts, String subtitle,
+                                                 boolean large) {
         Stroke solid = ChartKit.solid(false);
         Stroke dashed = ChartKit.dashed(false);
         Map<String, JFreeChart> out = new LinkedHashMap<>();
@@ -66,43 +71,45 @@ public final class SweepCharts {
             out.put("error-vs-p.png", chart("Train and test error vs label noise", subtitle, p, false,
                     "error (1 − accuracy)", false, pts, List.of(
                             new Line("train error (noisy labels)", ChartKit.NOISY, solid, SweepPoint::trainError),
-                            new Line("test error", ChartKit.TEST, solid, SweepPoint::testError))));
+                            new Line("test error", ChartKit.TEST, solid, SweepPoint::testError)), large));
             out.put("complexity-vs-p.png", chart("Arora complexity √(2yᵀ(H∞)⁻¹y/n) vs label noise", subtitle, p,
                     false, "complexity C(y)", false, pts, List.of(
                             new Line("C(y), trained labels", ChartKit.THEORY, solid, SweepPoint::complexity),
-                            new Line("C = 1: bound vacuous above", ChartKit.GHOST, dashed, q -> 1.0))));
+                            new Line("C = 1: bound vacuous above", ChartKit.GHOST, dashed, q -> 1.0)), large));
             out.put("energy-vs-p.png", chart("Label energy on the top eigenvectors vs label noise", subtitle, p, false,
                     "share of ‖y‖²", false, pts, List.of(
                             new Line("top-" + spec.topK() + ", init", ChartKit.CLEAN, dashed, SweepPoint::energyTopInit),
                             new Line("top-" + spec.topK() + ", end", ChartKit.CLEAN, solid, SweepPoint::energyTopEnd),
                             new Line("information space, init", ChartKit.NOISY, dashed, SweepPoint::energyInfoInit),
-                            new Line("information space, end", ChartKit.NOISY, solid, SweepPoint::energyInfoEnd))));
+                            new Line("information space, end", ChartKit.NOISY, solid, SweepPoint::energyInfoEnd)),
+                    large));
             String f = "loss ≤ " + spec.thresholdFraction() + " × initial";
             out.put("steps-vs-p.png", chart("Steps until " + f + " vs label noise", subtitle, p, false,
                     "steps (missing: not reached)", true, pts, List.of(
                             new Line("measured", ChartKit.NOISY, solid, q -> q.stepsToThreshold()),
                             new Line("predicted (H∞ theory)", ChartKit.THEORY, dashed,
-                                    q -> q.predictedStepsToThreshold()))));
+                                    q -> q.predictedStepsToThreshold())), large));
             out.put("alignment-vs-p.png", chart("Kernel–target alignment vs label noise", subtitle, p, false,
                     "alignment", false, pts, List.of(
                             new Line("A(Θ, y), init", ChartKit.CLEAN, dashed, SweepPoint::alignmentInit),
                             new Line("A(Θ, y), end", ChartKit.CLEAN, solid, SweepPoint::alignmentEnd),
                             new Line("centered A_c, init", ChartKit.TEST, dashed, SweepPoint::centeredAlignmentInit),
-                            new Line("centered A_c, end", ChartKit.TEST, solid, SweepPoint::centeredAlignmentEnd))));
+                            new Line("centered A_c, end", ChartKit.TEST, solid, SweepPoint::centeredAlignmentEnd)),
+                    large));
         } else {
             String m = "width m";
             out.put("test-error-vs-width.png", chart("Test error vs width", subtitle, m, true, "error (1 − accuracy)",
                     false, pts, List.of(new Line("test error", ChartKit.TEST, solid, SweepPoint::testError),
-                            new Line("train error", ChartKit.NOISY, dashed, SweepPoint::trainError))));
+                            new Line("train error", ChartKit.NOISY, dashed, SweepPoint::trainError)), large));
             double c = referenceConstant(pts);
             out.put("ntk-distance-vs-width.png", chart("Distance of the initial NTK from H∞ vs width", subtitle, m,
                     true, "‖H(W₀) − H∞‖_F / ‖H∞‖_F", true, pts, List.of(
                             new Line("measured", ChartKit.THEORY, solid, SweepPoint::ntkDistance),
                             new Line("∝ 1/√m (through the first point)", ChartKit.GHOST, dashed,
-                                    q -> c / Math.sqrt(q.value())))));
+                                    q -> c / Math.sqrt(q.value()))), large));
             out.put("weight-movement-vs-width.png", chart("Relative weight movement vs width", subtitle, m, true,
                     "‖W − W₀‖_F / ‖W₀‖_F", true, pts, List.of(
-                            new Line("weight movement", ChartKit.NOISY, solid, SweepPoint::weightMovement))));
+                            new Line("weight movement", ChartKit.NOISY, solid, SweepPoint::weightMovement)), large));
         }
         return out;
     }
@@ -154,7 +161,7 @@ public final class SweepCharts {
     }
 
     private static JFreeChart chart(String title, String subtitle, String xLabel, boolean logX, String yLabel,
-                                    boolean logY, List<SweepPoint> pts, List<Line> lines) {
+                                    boolean logY, List<SweepPoint> pts, List<Line> lines, boolean large) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < lines.size(); i++) {
@@ -182,7 +189,7 @@ public final class SweepCharts {
         ChartKit.stylePlot(plot);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.addSubtitle(new org.jfree.chart.title.TextTitle(subtitle));
-        ChartKit.styleChart(chart, true);
+        ChartKit.styleChart(chart, large);
         return chart;
     }
 }

@@ -171,7 +171,6 @@ final class SweepWindow {
 
         table.setPrefHeight(190);
         table.setPlaceholder(new Label("Finished runs appear here, one row each."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         addColumns();
         charts.setHgap(6);
         charts.setVgap(6);
@@ -266,7 +265,7 @@ final class SweepWindow {
     /** One viewer per chart of the kind, in a grid of three columns. */
     private void layoutCharts(SweepSpec.Kind k) {
         SweepSpec preview = SweepSpec.of(safeBase(), k);
-        Map<String, JFreeChart> all = SweepCharts.charts(preview, List.of(), "");
+        Map<String, JFreeChart> all = SweepCharts.charts(preview, List.of(), "", false);
         if (viewers.size() == all.size() && charts.getUserData() == k) {
             return;
         }
@@ -318,8 +317,8 @@ final class SweepWindow {
         if (s == null || charts.getUserData() != s.kind()) {
             return;
         }
-        Map<String, JFreeChart> all = SweepCharts.charts(s, List.copyOf(model.points()), SweepCharts.subtitle(
-                s.base()));
+        Map<String, JFreeChart> all = SweepCharts.charts(s, List.copyOf(model.points()),
+                SweepCharts.subtitle(s.base()), false);
         int i = 0;
         for (JFreeChart c : all.values()) {
             if (i < viewers.size()) {
@@ -361,10 +360,10 @@ final class SweepWindow {
         column("train err", q -> fmt(q.trainError()));
         column("test err", q -> fmt(q.testError()));
         column("C(y)", q -> fmt(q.complexity()));
-        column("top-k energy", q -> fmt(q.energyTopInit()) + " → " + fmt(q.energyTopEnd()));
-        column("info energy", q -> fmt(q.energyInfoInit()) + " → " + fmt(q.energyInfoEnd()));
+        column("top-k energy (init → end)", q -> fmt(q.energyTopInit()) + " → " + fmt(q.energyTopEnd()));
+        column("info-space energy", q -> fmt(q.energyInfoInit()) + " → " + fmt(q.energyInfoEnd()));
         column("steps to thr. (pred.)", q -> q.stepsToThreshold() + " (" + q.predictedStepsToThreshold() + ")");
-        column("alignment", q -> fmt(q.alignmentInit()) + " → " + fmt(q.alignmentEnd()));
+        column("alignment (init → end)", q -> fmt(q.alignmentInit()) + " → " + fmt(q.alignmentEnd()));
         column("kernel drift", q -> fmt(q.kernelDrift()));
         column("NTK dist. H∞", q -> fmt(q.ntkDistance()));
         column("weight move", q -> fmt(q.weightMovement()));
@@ -372,6 +371,7 @@ final class SweepWindow {
 
     private void column(String name, Function<SweepPoint, String> cell) {
         TableColumn<SweepPoint, String> c = new TableColumn<>(name);
+        c.setPrefWidth(name.length() < 10 ? 80 : 125);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(cell.apply(f.getValue())));
         c.setSortable(false);
         table.getColumns().add(c);

@@ -27,7 +27,7 @@ class SweepChartsTest {
     @Test
     void emptySweepsRenderTheirAxesWithoutData() {
         for (SweepSpec.Kind kind : SweepSpec.Kind.values()) {
-            Map<String, JFreeChart> charts = SweepCharts.charts(SweepSpec.of(BASE, kind), List.of(), "");
+            Map<String, JFreeChart> charts = SweepCharts.charts(SweepSpec.of(BASE, kind), List.of(), "", false);
             assertEquals(kind == SweepSpec.Kind.NOISE ? 5 : 3, charts.size());
             for (JFreeChart c : charts.values()) {
                 BufferedImage img = c.createBufferedImage(400, 300);
@@ -44,7 +44,7 @@ class SweepChartsTest {
     @Test
     void widthChartsPlotEachPointAndTheInverseSqrtGuide() {
         List<SweepPoint> pts = List.of(point(64, 0.2, 0.4), point(256, 0.15, 0.2), point(1024, 0.1, 0.1));
-        JFreeChart ntk = SweepCharts.charts(SweepSpec.of(BASE, SweepSpec.Kind.WIDTH), pts, "t")
+        JFreeChart ntk = SweepCharts.charts(SweepSpec.of(BASE, SweepSpec.Kind.WIDTH), pts, "t", true)
                 .get("ntk-distance-vs-width.png");
         XYDataset d = ntk.getXYPlot().getDataset();
         assertEquals(3, d.getItemCount(0));
