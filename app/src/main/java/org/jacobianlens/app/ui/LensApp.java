@@ -11,8 +11,9 @@ import org.jacobianlens.app.viewmodel.ServiceTrainingDriver;
 
 /**
  * The desktop application: composition root. Options (after {@code gui}): {@code --presentation} opens in
- * presentation mode, {@code --paused} does not start training, {@code --fresh} ignores the settings remembered at the last exit, {@code --screenshots=DIR} writes the README
- * pictures and exits, {@code --measure-pulses=SECONDS} trains at
+ * presentation mode, {@code --paused} does not start training, {@code --fresh} ignores the settings remembered at
+ * the last exit, {@code --screenshots=DIR} writes the README pictures and exits ({@code --scenes=A,B} only those),
+ * {@code --measure-pulses=SECONDS} trains at
  * n_a = 1000 for that long and prints JavaFX pulse statistics, then exits.
  */
 public final class LensApp extends Application {
@@ -43,7 +44,10 @@ public final class LensApp extends Application {
         }
         String shots = args.stream().filter(a -> a.startsWith("--screenshots=")).findFirst().orElse(null);
         if (shots != null) {
-            ScreenshotTour.start(stage, window, vm, java.nio.file.Path.of(shots.substring(shots.indexOf('=') + 1)));
+            String only = args.stream().filter(a -> a.startsWith("--scenes=")).findFirst()
+                    .map(a -> a.substring(a.indexOf('=') + 1)).orElse("");
+            ScreenshotTour.start(stage, window, vm, java.nio.file.Path.of(shots.substring(shots.indexOf('=') + 1)),
+                    only.isBlank() ? java.util.Set.of() : java.util.Set.of(only.split(",")));
             return;
         }
         if (!args.contains("--fresh") && Boolean.parseBoolean(System.getProperty("jacobianlens.restoreLastSettings",

@@ -51,7 +51,8 @@ final class ScreenshotTour {
         this.dir = dir;
     }
 
-    static void start(Stage stage, MainWindow window, LensViewModel vm, Path dir) {
+    /** @param only names of the scenes to capture (empty: all of them) */
+    static void start(Stage stage, MainWindow window, LensViewModel vm, Path dir, java.util.Set<String> only) {
         ScreenshotTour t = new ScreenshotTour(stage, dir);
         t.scenes.add(new Scene("main-window", () -> window.autoStart(true), () -> step(vm) >= 400));
         t.scenes.add(new Scene("compare-clean-vs-random", () -> vm.compare(Comparison.Knob.NOISE),
@@ -59,11 +60,13 @@ final class ScreenshotTour {
         t.scenes.add(new Scene("presentation-mode", () -> window.controls().presentation.setSelected(true),
                 () -> step(vm) >= 500));
         for (Lesson l : LessonCatalog.all()) {
-            int target = Math.min(l.settings().maxSteps(), 600);
+            // The bound proxies of random labels exist only once every label is fitted: show the whole run there.
+            int target = l.id().equals("low-rank-layers") ? l.settings().maxSteps()
+                    : Math.min(l.settings().maxSteps(), 600);
             t.scenes.add(new Scene("lesson-" + l.id(), () -> {
                 window.controls().presentation.setSelected(false);
                 window.lesson(l);
-            }, () -> step(vm) >= target));
+            }, () -> step(vm) >= target, null, 600));
         }
         for (SweepSpec.Kind kind : SweepSpec.Kind.values()) {
             SweepWindow[] sweep = new SweepWindow[1];
@@ -81,6 +84,12 @@ final class ScreenshotTour {
             }, () -> sweep[0] != null && !sweep[0].model().runningProperty().get()
                     && sweep[0].model().points().size() == kind.defaultValues().length,
                     () -> sweep[0].stage(), 900));
+        }
+        if (!only.isEmpty()) {
+            t.scenes.removeIf(sc -> !only.contains(sc.name()));
+            if (!only.contains("main-window")) {
+                window.autoStart(true); // later scenes build on a running default run
+            }
         }
         t.run();
     }
