@@ -21,7 +21,6 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -46,7 +45,6 @@ import org.jacobianlens.app.viewmodel.PulseStats;
 import org.jacobianlens.core.run.AnalysisFrame;
 import org.jacobianlens.core.run.GroupSnapshot;
 import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.plot.XYPlot;
 
 /**
  * The main window: controls on the left, the three live panels side by side, a status bar. Views bind to the
@@ -99,7 +97,6 @@ final class MainWindow {
     private int lastFrames;
     private double stepsPerSecond;
     private double framesPerSecond;
-    private boolean draggingCutoff;
     private boolean showing;
     private boolean debounceOff;
     private boolean dirtyTheory;
@@ -267,7 +264,12 @@ final class MainWindow {
         }
         controls.speed.valueProperty().addListener((o, a, b) -> vm.stepsPerFrameProperty().set(b.intValue()));
         controls.presentation.selectedProperty().addListener((o, a, b) -> presentation(b));
-        installCutoffDrag();
+        // Dragging the cutoff line moves the information/nuisance split (display only); the line is a fraction
+        // of σ₁ again after a drag.
+        CutoffDrag.install(spectrumView, spectrum, f -> {
+            vm.cutoffProperty().set(f);
+            controls.topK.getValueFactory().setValue(0);
+        });
         new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -375,59 +377,6 @@ final class MainWindow {
             notifications.getStyleClass().remove(cls);
             notifications.setStyle("");
         }
-    }
-
-    /** Dragging the cutoff line on the spectrum moves the information/nuisance split (display only). */
-    private void installCutoffDrag() {
-        Node canvas = spectrumView.getCanvas();
-        canvas.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
-            double lineY = cutoffLineY();
-            if (!Double.isNaN(lineY) && Math.abs(e.getY() - lineY) <= 8) {
-                draggingCutoff = true;
-                e.consume();
-            }
-        });
-        canvas.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> {
-            if (draggingCutoff) {
-                double f = spectrum.cutoffAt(axisValueAt(e.getY()));
-                if (!Double.isNaN(f)) {
-                    vm.cutoffProperty().set(f);
-                    controls.topK.getValueFactory().setValue(0); // the line is a fraction of σ₁ again
-                }
-                e.consume();
-            }
-        });
-        canvas.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
-            if (draggingCutoff) {
-                draggingCutoff = false;
-                e.consume();
-            }
-        });
-        canvas.addEventFilter(MouseEvent.MOUSE_MOVED, e -> canvas.setCursor(
-                Math.abs(e.getY() - cutoffLineY()) <= 8 ? javafx.scene.Cursor.V_RESIZE : javafx.scene.Cursor.DEFAULT));
-    }
-
-    private java.awt.geom.Rectangle2D dataArea() {
-        var info = spectrumView.getCanvas().getRenderingInfo();
-        return info == null ? null : info.getPlotInfo().getDataArea();
-    }
-
-    private double cutoffLineY() {
-        java.awt.geom.Rectangle2D area = dataArea();
-        if (area == null) {
-            return Double.NaN;
-        }
-        XYPlot p = spectrum.plot();
-        return p.getRangeAxis().valueToJava2D(spectrum.cutoffValue(), area, p.getRangeAxisEdge());
-    }
-
-    private double axisValueAt(double y) {
-        java.awt.geom.Rectangle2D area = dataArea();
-        if (area == null) {
-            return Double.NaN;
-        }
-        XYPlot p = spectrum.plot();
-        return p.getRangeAxis().java2DToValue(y, area, p.getRangeAxisEdge());
     }
 
     PanelOptions options() {
