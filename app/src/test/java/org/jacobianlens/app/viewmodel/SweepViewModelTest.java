@@ -109,11 +109,17 @@ class SweepViewModelTest {
     void restartDropsTheOldSweepsLateUpdates() throws Exception {
         SweepSpec slow = new SweepSpec(base(100_000), SweepSpec.Kind.WIDTH, new double[] {16}, 5, 0.1);
         SweepSpec quick = new SweepSpec(base(20), SweepSpec.Kind.NOISE, new double[] {0.25}, 5, 0.1);
+        CountDownLatch stepping = new CountDownLatch(1);
         onUi(() -> {
+            vm.statusProperty().addListener((o, a, b) -> {
+                if (b.startsWith("Run 1 of 1")) {
+                    stepping.countDown();
+                }
+            });
             vm.start(slow);
             return null;
         });
-        Thread.sleep(300);
+        assertTrue(stepping.await(60, TimeUnit.SECONDS), "the slow sweep is training");
         onUi(() -> {
             vm.start(quick);
             return null;
