@@ -47,4 +47,18 @@ class SpectrumPanelTest {
         assertEquals(0.25 * 16, p.cutoffValue(), 1e-12);
         assertEquals(0.5, p.cutoffAt(4.0), 1e-12, "λ = 4 is σ = 2 = σ₁/2");
     }
+
+    @Test
+    void largeSpectraAreDrawnWithTheHeadInFullAndAnEvenStrideToTheLast() {
+        assertEquals(400, SpectrumPanel.drawnIndices(400).length, "up to 400: every point");
+        int[] idx = SpectrumPanel.drawnIndices(1000);
+        assertTrue(idx.length <= 401, "about 400 points for n = 1000: " + idx.length);
+        for (int i = 0; i < SpectrumPanel.HEAD; i++) {
+            assertEquals(i, idx[i], "the outliers one by one");
+        }
+        assertEquals(999, idx[idx.length - 1], "the smallest eigenvalue is always drawn");
+        for (int i = 1; i < idx.length; i++) {
+            assertTrue(idx[i] > idx[i - 1] && idx[i] - idx[i - 1] <= 3, "increasing, gaps of at most 3");
+        }
+    }
 }
