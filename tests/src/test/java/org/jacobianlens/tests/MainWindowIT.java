@@ -197,4 +197,25 @@ class MainWindowIT extends FxRobot {
         assertEquals(0.0, errors.getDataset().getXValue(0, 0));
         assertEquals(1.0, errors.getDataset().getXValue(0, 1));
     }
+
+    @Test
+    void theWidthSweepOpensEvenWhenTheMainRunHasNoStepLimit() throws TimeoutException {
+        waitForStep(1);
+        type(KeyCode.SPACE); // pause
+        interact(() -> {
+            javafx.scene.control.TextField steps = lookup("#maxSteps").queryAs(javafx.scene.control.TextField.class);
+            steps.setText("0");
+            steps.fireEvent(new javafx.event.ActionEvent()); // Enter: apply the step limit
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status().startsWith("Settings changed"));
+        clickOn("Sweeps").clickOn("Width sweep…");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("width m", lookup("#sweepKind").queryAs(javafx.scene.control.ChoiceBox.class)
+                .getConverter().toString(lookup("#sweepKind").queryAs(javafx.scene.control.ChoiceBox.class)
+                        .getValue()));
+        assertEquals("64, 256, 1024, 4096",
+                lookup("#sweepValues").queryAs(javafx.scene.control.TextField.class).getText());
+        assertEquals(3, lookup(n -> n.getId() != null && n.getId().startsWith("sweepChart-")).queryAll().size(),
+                "the three width charts, empty until a run finishes");
+    }
 }

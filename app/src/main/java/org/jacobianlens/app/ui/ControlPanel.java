@@ -158,6 +158,7 @@ final class ControlPanel extends ScrollPane {
         eigenvalues.setId("eigenvalues");
         theoryPanel.setId("theoryPanel");
         topK.setId("topK");
+        maxSteps.setId("maxSteps");
         topK.setEditable(true);
     }
 

@@ -264,7 +264,8 @@ final class SweepWindow {
 
     /** One viewer per chart of the kind, in a grid of three columns. */
     private void layoutCharts(SweepSpec.Kind k) {
-        SweepSpec preview = SweepSpec.of(safeBase(), k);
+        // Only the chart layout is taken from this spec: any step budget will do (the base may have none).
+        SweepSpec preview = SweepSpec.of(safeBase().withStop(1, 0), k);
         Map<String, JFreeChart> all = SweepCharts.charts(preview, List.of(), "", false);
         if (viewers.size() == all.size() && charts.getUserData() == k) {
             return;
