@@ -17,49 +17,106 @@ final class MlpKernel {
     private MlpKernel() {
     }
 
+    /** Doubles of backpropagated vectors held at once (64 MB); outputs are processed in chunks under it. */
+    private static final long CHUNK_DOUBLES = 8L << 20;
+
     static double[][] gram(INDArray[] w, INDArray[] b, MlpSpec.Activation act, double[][] x) {
+        return gram(w, b, act, x, Integer.MAX_VALUE);
+    }
+
+    /** As above with at most {@code maxChunk} outputs stacked per pass (tests check chunking changes nothing). */
+    static double[][] gram(INDArray[] w, INDArray[] b, MlpSpec.Activation act, double[][] x, int maxChunk) {
         int n = x.length;
         int layers = w.length;
         int outputs = (int) w[layers - 1].columns();
-        INDArray[] h = new INDArray[layers];    // h[ℓ] = input of layer ℓ (h[0] = X)
-        INDArray[] deriv = new INDArray[layers - 1]; // φ′(z) of hidden layer ℓ
-        h[0] = Nd4j.create(x);
-        for (int l = 0; l < layers - 1; l++) {
-            INDArray z = h[l].mmul(w[l]).addiRowVector(b[l]);
-            deriv[l] = derivative(z, act);
-            h[l + 1] = apply(z, act);
-        }
-        double[][] act2 = new double[layers][];
+        double[][] hh = new double[layers][];     // H^ℓ H^ℓᵀ of the input of layer ℓ (H⁰ = X), n × n
+        double[][] deriv = new double[layers - 1][]; // φ′(z) of hidden layer ℓ, n × width(ℓ), row-major
+        int[] width = new int[layers];              // width(ℓ) = outputs of layer ℓ
+        INDArray h = Nd4j.create(x);
         for (int l = 0; l < layers; l++) {
-            int d = (int) h[l].columns();
-            act2[l] = Blas.gram(h[l].dup('c').data().asDouble(), n, d);
-        }
-        double[] theta = new double[n * n];
-        for (int k = 0; k < outputs; k++) {
-            // Output layer: δ^L = e_k for every example ⇒ D^L D^Lᵀ = 𝟙𝟙ᵀ.
-            addTerm(theta, null, act2[layers - 1], n);
-            INDArray delta = Nd4j.zeros(DataType.DOUBLE, n, outputs);
-            delta.getColumn(k).assign(1.0);
-            for (int l = layers - 2; l >= 0; l--) {
-                delta = delta.mmul(w[l + 1].transpose()).muli(deriv[l]);
-                int width = (int) delta.columns();
-                addTerm(theta, Blas.gram(delta.dup('c').data().asDouble(), n, width), act2[l], n);
+            hh[l] = Blas.gram(flat(h), n, (int) h.columns());
+            width[l] = (int) w[l].columns();
+            if (l < layers - 1) {
+                INDArray z = h.mmul(w[l]).addiRowVector(b[l]);
+                deriv[l] = flat(derivative(z, act));
+                h = apply(z, act);
             }
         }
+        double[][] wFlat = new double[layers][];
+        for (int l = 1; l < layers; l++) {
+            wFlat[l] = flat(w[l]); // width(ℓ−1) × width(ℓ), DL4J's n_in × n_out
+        }
+        // Σ_k D^ℓ_k D^ℓ_kᵀ for every hidden layer ℓ. Outputs are stacked: rows (i, k) of Δ^ℓ hold example i's
+        // backpropagated vector for output k, so the n·c × width(ℓ) block is also an n × c·width(ℓ) matrix whose
+        // Gram is the sum over the c outputs, and one backprop product serves all c of them. Same flops as one
+        // output at a time, but a few large BLAS calls instead of many small ones and L Hadamard passes, not K·L.
+        double[][] sumDdt = new double[layers - 1][];
+        int maxWidth = 1;
+        for (int l = 0; l < layers - 1; l++) {
+            maxWidth = Math.max(maxWidth, width[l]);
+        }
+        int chunk = (int) Math.max(1, Math.min(Math.min(outputs, maxChunk), CHUNK_DOUBLES / ((long) n * maxWidth)));
+        for (int k0 = 0; k0 < outputs && layers > 1; k0 += chunk) {
+            int c = Math.min(chunk, outputs - k0);
+            int top = layers - 2;
+            // δ^{L−1}_k = φ′(z^{L−1}) ⊙ W^L e_k: column k of the output weights, masked per example.
+            int d = width[top];
+            double[] delta = new double[n * c * d];
+            for (int i = 0; i < n; i++) {
+                for (int kk = 0; kk < c; kk++) {
+                    int row = (i * c + kk) * d;
+                    int k = k0 + kk;
+                    for (int r = 0; r < d; r++) {
+                        delta[row + r] = wFlat[layers - 1][r * outputs + k] * deriv[top][i * d + r];
+                    }
+                }
+            }
+            for (int l = top; l >= 0; l--) {
+                double[] g = Blas.gram(delta, n, c * width[l]);
+                if (sumDdt[l] == null) {
+                    sumDdt[l] = g;
+                } else {
+                    for (int i = 0; i < g.length; i++) {
+                        sumDdt[l][i] += g[i];
+                    }
+                }
+                if (l > 0) {
+                    // δ^{ℓ−1} = φ′(z^{ℓ−1}) ⊙ (δ^ℓ W^ℓᵀ), for all stacked rows in one product.
+                    int below = width[l - 1];
+                    double[] next = Blas.multiplyTransposed(delta, n * c, width[l], wFlat[l], below);
+                    for (int i = 0; i < n; i++) {
+                        int dRow = i * below;
+                        for (int kk = 0; kk < c; kk++) {
+                            int row = (i * c + kk) * below;
+                            for (int r = 0; r < below; r++) {
+                                next[row + r] *= deriv[l - 1][dRow + r];
+                            }
+                        }
+                    }
+                    delta = next;
+                }
+            }
+        }
+        // Θ = (1/K) [K·(H^{L−1}H^{L−1}ᵀ + 𝟙𝟙ᵀ) + Σ_ℓ (Σ_k D^ℓ_k D^ℓ_kᵀ) ⊙ (H^ℓ H^ℓᵀ + 𝟙𝟙ᵀ)]; the output layer's
+        // backpropagated vector is e_k for every example, so its D Dᵀ is 𝟙𝟙ᵀ.
         double[][] out = new double[n][n];
+        double[] last = hh[layers - 1];
         for (int i = 0; i < n; i++) {
+            double[] row = out[i];
+            int base = i * n;
             for (int j = 0; j < n; j++) {
-                out[i][j] = theta[i * n + j] / outputs;
+                double s = outputs * (last[base + j] + 1.0);
+                for (int l = 0; l < layers - 1; l++) {
+                    s += sumDdt[l][base + j] * (hh[l][base + j] + 1.0);
+                }
+                row[j] = s / outputs;
             }
         }
         return out;
     }
 
-    /** theta += (ddᵀ or 𝟙𝟙ᵀ when null) ⊙ (hhᵀ + 𝟙𝟙ᵀ). */
-    private static void addTerm(double[] theta, double[] ddt, double[] hht, int n) {
-        for (int i = 0; i < n * n; i++) {
-            theta[i] += (ddt == null ? 1.0 : ddt[i]) * (hht[i] + 1.0);
-        }
+    private static double[] flat(INDArray a) {
+        return a.dup('c').data().asDouble();
     }
 
     private static INDArray apply(INDArray z, MlpSpec.Activation act) {

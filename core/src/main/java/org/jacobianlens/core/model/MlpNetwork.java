@@ -1,5 +1,7 @@
 package org.jacobianlens.core.model;
 
+import org.jacobianlens.core.linalg.Blas;
+
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -122,7 +124,12 @@ public final class MlpNetwork implements Network {
 
     @Override
     public double[][] ntkGram(double[][] x) {
-        return MlpKernel.gram(layerWeights(), layerBiases(), spec.activation(), x);
+        return Blas.threaded(() -> MlpKernel.gram(layerWeights(), layerBiases(), spec.activation(), x));
+    }
+
+    /** {@link #ntkGram} with at most {@code maxChunk} outputs backpropagated together (for tests). */
+    double[][] ntkGram(double[][] x, int maxChunk) {
+        return MlpKernel.gram(layerWeights(), layerBiases(), spec.activation(), x, maxChunk);
     }
 
     /** DL4J stores W as n_in × n_out. */

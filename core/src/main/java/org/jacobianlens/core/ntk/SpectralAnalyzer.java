@@ -1,7 +1,5 @@
 package org.jacobianlens.core.ntk;
 
-import org.jacobianlens.core.linalg.Blas;
-import org.jacobianlens.core.linalg.Eigen;
 import org.jacobianlens.core.linalg.SymmetricEigen;
 import org.jacobianlens.core.run.AnalysisFrame;
 
@@ -26,39 +24,21 @@ public final class SpectralAnalyzer {
                                         double[][] residual, double[][] gram0OrNull, double cutoffFraction) {
         long t0 = System.nanoTime();
         int n = gram.length;
-        Eigen e = SymmetricEigen.decompose(gram);
-        double[] pNoisy = projections(e, yNoisy);
-        double[] pClean = projections(e, yClean);
-        double[] pResidual = projections(e, residual);
+        // Energies straight from the tridiagonal form: the frame never needs the eigenvectors themselves.
+        SymmetricEigen.Projections pr = SymmetricEigen.projections(gram, yNoisy, yClean, residual);
+        double[] values = pr.values();
+        double[] pNoisy = pr.energies()[0];
+        double[] pClean = pr.energies()[1];
+        double[] pResidual = pr.energies()[2];
         int cutoff = 0;
-        double threshold = cutoffFraction * cutoffFraction * Math.max(e.values().length > 0 ? e.values()[0] : 0, 0);
-        while (cutoff < n && e.values()[cutoff] >= threshold && e.values()[cutoff] > 0) {
+        double threshold = cutoffFraction * cutoffFraction * Math.max(values.length > 0 ? values[0] : 0, 0);
+        while (cutoff < n && values[cutoff] >= threshold && values[cutoff] > 0) {
             cutoff++;
         }
         double drift = gram0OrNull == null ? 0.0 : frobeniusDistance(gram, gram0OrNull) / frobenius(gram0OrNull);
-        return new AnalysisFrame(step, n, e.values(), pNoisy, pClean, pResidual, cumulativeShare(pNoisy),
-                cumulativeShare(pClean), alignment(gram, yNoisy, false), alignment(gram, yNoisy, true), drift, cutoff,
-                (System.nanoTime() - t0) / 1e9);
-    }
-
-    /** E_i = Σ_k (v_iᵀ Y_{:,k})² for every eigenvector, in the eigen order; Σ_i E_i = ‖Y‖²_F. */
-    public static double[] projections(Eigen e, double[][] y) {
-        int n = e.n();
-        int k = y.length == 0 ? 0 : y[0].length;
-        if (y.length != n) {
-            throw new IllegalArgumentException("labels have " + y.length + " rows, the kernel has " + n);
-        }
-        double[] vy = Blas.multiply(e.vectors(), n, n, Blas.flatten(y), k);
-        double[] p = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int c = 0; c < k; c++) {
-                double v = vy[i * k + c];
-                s += v * v;
-            }
-            p[i] = s;
-        }
-        return p;
+        double[] align = alignments(gram, yNoisy);
+        return new AnalysisFrame(step, n, values, pNoisy, pClean, pResidual, cumulativeShare(pNoisy),
+                cumulativeShare(pClean), align[0], align[1], drift, cutoff, (System.nanoTime() - t0) / 1e9);
     }
 
     /** Running sums of p divided by the total (all zeros when the total is 0). */
@@ -81,68 +61,81 @@ public final class SpectralAnalyzer {
      * the centered form of Cortes et al.: Θ_c = CΘC and Y_c = CY with C = I − 𝟙𝟙ᵀ/n. 0 when either side is 0.
      */
     public static double alignment(double[][] gram, double[][] y, boolean centered) {
+        return alignments(gram, y)[centered ? 1 : 0];
+    }
+
+    /**
+     * {plain, centered} alignment in two passes over Θ and without forming CΘC: since C is symmetric and
+     * idempotent, ⟨CΘC, Y_cY_cᵀ⟩ = ⟨Θ, CY_cY_cᵀC⟩ = ⟨Θ, Y_cY_cᵀ⟩, and (CΘC)_ij = Θ_ij − r_i − r_j + t with r
+     * the row means of the symmetric Θ and t their mean.
+     */
+    static double[] alignments(double[][] gram, double[][] y) {
         int n = gram.length;
         int k = y.length == 0 ? 0 : y[0].length;
-        double[][] g = gram;
-        double[][] yy = y;
-        if (centered) {
-            g = centerKernel(gram);
-            yy = new double[n][k];
+        double[] mean = new double[k];
+        for (double[] row : y) {
             for (int c = 0; c < k; c++) {
-                double mean = 0;
-                for (int i = 0; i < n; i++) {
-                    mean += y[i][c];
-                }
-                mean /= n;
-                for (int i = 0; i < n; i++) {
-                    yy[i][c] = y[i][c] - mean;
-                }
+                mean[c] += row[c] / n;
             }
         }
-        // ⟨Θ, YYᵀ⟩ = Σ_k y_kᵀ Θ y_k and ‖YYᵀ‖_F = ‖YᵀY‖_F (K × K, cheap).
-        double inner = 0;
+        double[][] yc = new double[n][k];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double yij = 0;
-                for (int c = 0; c < k; c++) {
-                    yij += yy[i][c] * yy[j][c];
-                }
-                inner += g[i][j] * yij;
+            for (int c = 0; c < k; c++) {
+                yc[i][c] = y[i][c] - mean[c];
             }
         }
-        double yty = 0;
+        double[] r = new double[n];
+        double t = 0;
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (double v : gram[i]) {
+                sum += v;
+            }
+            r[i] = sum / n;
+            t += r[i] / n;
+        }
+        double inner = 0;
+        double innerC = 0;
+        double norm2 = 0;
+        double norm2C = 0;
+        for (int i = 0; i < n; i++) {
+            double[] g = gram[i];
+            double[] yi = y[i];
+            double[] yci = yc[i];
+            double shift = t - r[i];
+            for (int j = 0; j < n; j++) {
+                double v = g[j];
+                double yij = 0;
+                double ycij = 0;
+                for (int c = 0; c < k; c++) {
+                    yij += yi[c] * y[j][c];
+                    ycij += yci[c] * yc[j][c];
+                }
+                inner += v * yij;
+                innerC += v * ycij;
+                norm2 += v * v;
+                double vc = v + shift - r[j];
+                norm2C += vc * vc;
+            }
+        }
+        double denom = Math.sqrt(norm2) * Math.sqrt(yTy(y, k));
+        double denomC = Math.sqrt(norm2C) * Math.sqrt(yTy(yc, k));
+        return new double[] {denom == 0 ? 0.0 : inner / denom, denomC == 0 ? 0.0 : innerC / denomC};
+    }
+
+    /** ‖YYᵀ‖²_F = ‖YᵀY‖²_F (K × K, cheap). */
+    private static double yTy(double[][] y, int k) {
+        double s2 = 0;
         for (int a = 0; a < k; a++) {
             for (int b = 0; b < k; b++) {
                 double s = 0;
-                for (int i = 0; i < n; i++) {
-                    s += yy[i][a] * yy[i][b];
+                for (double[] row : y) {
+                    s += row[a] * row[b];
                 }
-                yty += s * s;
+                s2 += s * s;
             }
         }
-        double denom = frobenius(g) * Math.sqrt(yty);
-        return denom == 0 ? 0.0 : inner / denom;
-    }
-
-    private static double[][] centerKernel(double[][] g) {
-        int n = g.length;
-        double[] row = new double[n];
-        double total = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                row[i] += g[i][j];
-            }
-            total += row[i];
-            row[i] /= n;
-        }
-        total /= (double) n * n;
-        double[][] c = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                c[i][j] = g[i][j] - row[i] - row[j] + total; // Θ symmetric ⇒ column means = row means
-            }
-        }
-        return c;
+        return s2;
     }
 
     static double frobenius(double[][] a) {

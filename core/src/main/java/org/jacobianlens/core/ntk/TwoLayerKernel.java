@@ -37,20 +37,41 @@ public final class TwoLayerKernel {
         long[] bits = activationBits(z, n, m);
         int words = (m + 63) >>> 6;
         double[][] h = new double[n][n];
+        // Upper triangle row by row, then the lower one mirrored in tiles, which keeps the column writes in cache
+        // instead of touching a new row array per element. (Splitting the rows over two threads gained nothing
+        // measurable on the 2-core VM, so it stays sequential.)
         for (int i = 0; i < n; i++) {
             int ri = i * words;
+            double[] row = h[i];
             for (int j = i; j < n; j++) {
                 int rj = j * words;
                 long both = 0;
                 for (int k = 0; k < words; k++) {
                     both += Long.bitCount(bits[ri + k] & bits[rj + k]);
                 }
-                double v = xxt[i * n + j] * both / m;
-                h[i][j] = v;
-                h[j][i] = v;
+                row[j] = xxt[i * n + j] * both / m;
             }
         }
+        mirrorUpper(h);
         return h;
+    }
+
+    /** Copies the upper triangle of square {@code a} onto its lower one, in 64 × 64 tiles. */
+    static void mirrorUpper(double[][] a) {
+        int n = a.length;
+        final int tile = 64;
+        for (int i0 = 0; i0 < n; i0 += tile) {
+            for (int j0 = 0; j0 <= i0; j0 += tile) {
+                int iEnd = Math.min(i0 + tile, n);
+                for (int i = i0; i < iEnd; i++) {
+                    double[] row = a[i];
+                    int jEnd = Math.min(Math.min(j0 + tile, n), i);
+                    for (int j = j0; j < jEnd; j++) {
+                        row[j] = a[j][i];
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -58,18 +79,24 @@ public final class TwoLayerKernel {
      *
      * <p>Why not a BLAS product: the pattern Gram A Aᵀ of a 0/1 matrix is a count of common active units, which
      * AND + popcount computes exactly on 64 units per instruction: n²m/128 word operations against n²m flops for
-     * dsyrk, about 4× faster at n = m = 1000 and exact in integers whatever the width.
+     * dsyrk. With OpenBLAS 0.3.31's AVX-512 kernels the two now take the same time at n = m = 1000 (0.013 s, also
+     * for an exact float ssyrk of the 0/1 matrix, packing included); popcount stays because it is exact in
+     * integers whatever the width and needs no n × m double copy of the pattern.
      */
     static long[] activationBits(double[] z, int n, int m) {
         int words = (m + 63) >>> 6;
         long[] bits = new long[n * words];
         for (int i = 0; i < n; i++) {
             int row = i * m;
-            int out = i * words;
-            for (int r = 0; r < m; r++) {
-                if (z[row + r] >= 0) {
-                    bits[out + (r >>> 6)] |= 1L << (r & 63);
+            for (int word = 0; word < words; word++) {
+                // Branch-free (the signs are coin flips, so a branch mispredicts half the time): 4-5× faster.
+                int r0 = word << 6;
+                int len = Math.min(64, m - r0);
+                long acc = 0;
+                for (int r = 0; r < len; r++) {
+                    acc |= (z[row + r0 + r] >= 0 ? 1L : 0L) << r;
                 }
+                bits[i * words + word] = acc;
             }
         }
         return bits;

@@ -2,9 +2,7 @@ package org.jacobianlens.core.theory;
 
 import java.util.TreeSet;
 
-import org.jacobianlens.core.linalg.Eigen;
 import org.jacobianlens.core.linalg.SymmetricEigen;
-import org.jacobianlens.core.ntk.SpectralAnalyzer;
 import org.jacobianlens.core.ntk.TwoLayerKernel;
 import org.jacobianlens.core.run.Theory;
 
@@ -34,9 +32,6 @@ public final class AroraTheory {
             throw new IllegalArgumentException("ridge must not be negative, found " + ridge);
         }
         int n = x.length;
-        Eigen e = SymmetricEigen.decompose(TwoLayerKernel.hInfinity(x));
-        double[] pNoisy = SpectralAnalyzer.projections(e, yNoisy);
-        double[] pClean = SpectralAnalyzer.projections(e, yClean);
         double[][] r0 = yNoisy;
         if (u0OrNull != null) {
             r0 = new double[n][];
@@ -47,15 +42,19 @@ public final class AroraTheory {
                 }
             }
         }
-        double[] pR0 = SpectralAnalyzer.projections(e, r0);
+        SymmetricEigen.Projections pr = SymmetricEigen.projections(TwoLayerKernel.hInfinity(x), yNoisy, yClean, r0);
+        double[] values = pr.values();
+        double[] pNoisy = pr.energies()[0];
+        double[] pClean = pr.energies()[1];
+        double[] pR0 = pr.energies()[2];
         int[] steps = grid(maxSteps, points);
         double[] loss = new double[steps.length];
         for (int s = 0; s < steps.length; s++) {
-            loss[s] = predictedLoss(e.values(), pR0, eta * c, steps[s]) / n;
+            loss[s] = predictedLoss(values, pR0, eta * c, steps[s]) / n;
         }
-        double minEig = n == 0 ? Double.NaN : e.values()[n - 1];
-        return new Theory(e.values(), pNoisy, pClean, steps, loss, u0OrNull != null, eta, c,
-                complexity(e.values(), pNoisy, ridge, n), complexity(e.values(), pClean, ridge, n), ridge, minEig);
+        double minEig = n == 0 ? Double.NaN : values[n - 1];
+        return new Theory(values, pNoisy, pClean, steps, loss, u0OrNull != null, eta, c,
+                complexity(values, pNoisy, ridge, n), complexity(values, pClean, ridge, n), ridge, minEig);
     }
 
     /** ½ Σ_i (1 − ηcλ_i)^{2k} E_i: the linearized training loss after k steps (a sum over examples). */

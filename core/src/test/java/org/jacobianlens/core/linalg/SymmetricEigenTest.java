@@ -55,6 +55,53 @@ class SymmetricEigenTest {
         }
     }
 
+    /**
+     * Energies from the tridiagonal form (no eigenvectors formed) against Σ_k (v_iᵀ y_k)² with the eigenvectors of
+     * {@link SymmetricEigen#decompose}: n = 9 (LAPACK's unblocked path) and 300 (blocked, several panels), label
+     * matrices with 1, 3 and 2 (all zero) columns at once. Same eigenvalues; energies sum to ‖Y‖²_F.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {9, 300})
+    void projectionsWithoutEigenvectorsMatchExplicitOnes(int n) {
+        Random r = new Random(n);
+        double[][] a = Reference.randomSpd(n, r);
+        double[][] y1 = new double[n][1];
+        double[][] y3 = new double[n][3];
+        for (int i = 0; i < n; i++) {
+            y1[i][0] = r.nextBoolean() ? 1 : -1;
+            for (int c = 0; c < 3; c++) {
+                y3[i][c] = r.nextGaussian() + c;
+            }
+        }
+        double[][] zero = new double[n][2];
+        SymmetricEigen.Projections p = SymmetricEigen.projections(a, y1, y3, zero);
+        Eigen e = SymmetricEigen.decompose(a);
+        assertArrayEquals(e.values(), p.values(), 1e-12 * e.values()[0]);
+        double[][][] ys = {y1, y3, zero};
+        for (int s = 0; s < ys.length; s++) {
+            double norm2 = 0;
+            double sum = 0;
+            for (double[] row : ys[s]) {
+                for (double v : row) {
+                    norm2 += v * v;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                double expected = 0;
+                for (int c = 0; c < ys[s][0].length; c++) {
+                    double dot = 0;
+                    for (int j = 0; j < n; j++) {
+                        dot += e.vectors()[i * n + j] * ys[s][j][c];
+                    }
+                    expected += dot * dot;
+                }
+                assertEquals(expected, p.energies()[s][i], 1e-10 * Math.max(norm2, 1), "label set " + s + ", " + i);
+                sum += p.energies()[s][i];
+            }
+            assertEquals(norm2, sum, 1e-9 * Math.max(norm2, 1));
+        }
+    }
+
     @Test
     void agreesWithAnIndependentJacobiRoutine() {
         double[][] a = Reference.randomSpd(25, new Random(7));

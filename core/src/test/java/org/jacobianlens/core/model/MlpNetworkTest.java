@@ -34,12 +34,23 @@ class MlpNetworkTest {
     @ParameterizedTest
     @EnumSource(value = MlpSpec.Activation.class, names = {"TANH", "RELU", "SIGMOID"})
     void perLayerGramEqualsFiniteDifferenceJacobianGram(MlpSpec.Activation act) {
-        MlpNetwork net = new MlpNetwork(spec(act, 3, MlpSpec.Optimizer.SGD, 0.1));
+        assertGramMatchesFiniteDifferences(new MlpNetwork(spec(act, 3, MlpSpec.Optimizer.SGD, 0.1)), act);
+    }
+
+    /** Depth 1 (no hidden-to-hidden backprop) and depth 3 (two), with 4 outputs backpropagated together. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 3})
+    void perLayerGramMatchesFiniteDifferencesAtOtherDepths(int depth) {
+        assertGramMatchesFiniteDifferences(new MlpNetwork(new MlpSpec(5, 4, 4, depth, MlpSpec.Activation.TANH,
+                MlpSpec.Optimizer.SGD, MlpSpec.Loss.SQUARED, 0.1, 0, 29)), MlpSpec.Activation.TANH);
+    }
+
+    private static void assertGramMatchesFiniteDifferences(MlpNetwork net, MlpSpec.Activation act) {
         double[][] x = gaussian(10, 5, 3);
         double[] p = net.parameters();
         double h = 1e-6;
         int n = x.length;
-        int k = 3;
+        int k = net.predict(x)[0].length;
         double[][][] jac = new double[k][n][p.length];
         for (int j = 0; j < p.length; j++) {
             double[] plus = p.clone();
@@ -77,6 +88,27 @@ class MlpNetworkTest {
             }
         }
         assertTrue(Math.sqrt(diff / norm) < 1e-8, act + ": relative Frobenius error " + Math.sqrt(diff / norm));
+    }
+
+    /**
+     * The kernel backpropagates several outputs stacked in one product; in chunks of 1, 2 (ragged: 5 = 2+2+1) or
+     * all 5 at once the sums must agree to rounding, at depth 3 where the stacked rows pass two hidden layers.
+     */
+    @Test
+    void stackingOutputsInChunksChangesNothing() {
+        MlpNetwork net = new MlpNetwork(new MlpSpec(5, 5, 6, 3, MlpSpec.Activation.TANH, MlpSpec.Optimizer.SGD,
+                MlpSpec.Loss.SQUARED, 0.1, 0, 23));
+        double[][] x = gaussian(9, 5, 4);
+        double[][] one = net.ntkGram(x, 1);
+        for (int chunk : new int[] {2, 5}) {
+            double[][] g = net.ntkGram(x, chunk);
+            for (int i = 0; i < x.length; i++) {
+                for (int j = 0; j < x.length; j++) {
+                    assertEquals(one[i][j], g[i][j], 1e-12 * Math.abs(one[i][j]) + 1e-14, "chunk " + chunk);
+                }
+            }
+        }
+        assertArrayEquals(net.ntkGram(x)[3], net.ntkGram(x, 5)[3], 0.0);
     }
 
     /** Finite differences are only valid if no ReLU pre-activation lies within the step of its kink. */

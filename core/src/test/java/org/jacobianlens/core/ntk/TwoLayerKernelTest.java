@@ -73,20 +73,23 @@ class TwoLayerKernelTest {
         assertTrue(err[1] / err[2] > 2.5 && err[1] / err[2] < 6.5, "ratio " + err[1] / err[2]);
     }
 
-    /** Widths below one 64-bit word, exactly two words, and a ragged third word of the packed activations. */
+    /**
+     * Widths below one 64-bit word, exactly two words, and a ragged third word of the packed activations; n = 130
+     * spans three ragged 64-row tiles of the mirrored lower triangle.
+     */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(ints = {9, 128, 150})
-    void finiteWidthGramIsTheExplicitJacobianGram(int m) {
+    @org.junit.jupiter.params.provider.CsvSource({"9, 7", "128, 7", "150, 130"})
+    void finiteWidthGramIsTheExplicitJacobianGram(int m, int n) {
         Random r = new Random(2);
-        double[][] x = Reference.randomUnitRows(7, 3, r);
+        double[][] x = Reference.randomUnitRows(n, 3, r);
         double[][] w = new double[m][3];
         for (double[] row : w) {
             for (int j = 0; j < 3; j++) {
                 row[j] = r.nextGaussian();
             }
         }
-        double[][] jac = new double[7][3 * m];
-        for (int i = 0; i < 7; i++) {
+        double[][] jac = new double[n][3 * m];
+        for (int i = 0; i < n; i++) {
             for (int rr = 0; rr < m; rr++) {
                 double z = 0;
                 for (int j = 0; j < 3; j++) {
@@ -98,8 +101,8 @@ class TwoLayerKernelTest {
             }
         }
         double[][] g = TwoLayerKernel.finiteWidth(x, w);
-        for (int i = 0; i < 7; i++) {
-            for (int k = 0; k < 7; k++) {
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
                 double s = 0;
                 for (int p = 0; p < 3 * m; p++) {
                     s += jac[i][p] * jac[k][p];
