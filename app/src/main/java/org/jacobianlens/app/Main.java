@@ -6,6 +6,7 @@ import org.jacobianlens.app.cli.BenchCommand;
 import org.jacobianlens.app.cli.RunCommand;
 import org.jacobianlens.app.cli.SweepCommand;
 import org.jacobianlens.app.ui.LensApp;
+import org.jacobianlens.core.linalg.SelfCheck;
 
 /** Entry point of jacobian-lens.jar: the desktop app without arguments, else {@code run} or {@code bench}. */
 public final class Main {
@@ -13,6 +14,17 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Native libraries read their settings when they load: relaunch first if any is missing.
+        NativeRelaunch.ifNeeded().ifPresent(System::exit);
+        if (args.length == 0 || !args[0].matches("help|--help|-h")) {
+            String problem = SelfCheck.run();
+            if (problem != null) {
+                // Refuse rather than show a wrong eigenvalue; OpenBLAS's kernels can be chosen by hand.
+                System.err.println("jacobian-lens: " + problem + ". Refusing to show wrong numbers; try another "
+                        + "OPENBLAS_CORETYPE (e.g. Haswell, or Prescott for the generic kernels).");
+                System.exit(1);
+            }
+        }
         if (args.length == 0 || args[0].equals("gui")) {
             LensApp.launchApp(args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length));
             return;

@@ -201,6 +201,7 @@ final class RunWriter {
         versions.put("java", System.getProperty("java.version"));
         versions.put("dl4j_nd4j", "1.0.0-M2.1");
         versions.put("precision", "float64 for data, training, Gram and eigendecomposition");
+        versions.put("native", org.jacobianlens.core.linalg.NativeSettings.describe(System.getenv()));
         root.put("versions", versions);
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         atomically(file, w -> w.write(m.writeValueAsString(root)));

@@ -1,0 +1,71 @@
+package org.jacobianlens.app;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jacobianlens.core.linalg.NativeSettings;
+
+/**
+ * Makes every way of starting the program ({@code ./jacobian-lens}, {@code java -jar}, {@code mvn javafx:run})
+ * run with the native settings of {@link NativeSettings}: those are environment variables the native libraries
+ * read once, when they load, so a JVM that lacks them re-runs its own command line with them added and waits.
+ *
+ * <p>Every JVM that goes on to compute then runs {@code SelfCheck} (see {@code Main}).
+ *
+ * <p>The child replays this JVM's exact command line ({@link ProcessHandle.Info#arguments()}), with a marker
+ * property so it never relaunches again; its exit code becomes ours. Where the command line cannot be read the
+ * program runs as it is, after a one-line hint.
+ */
+final class NativeRelaunch {
+    static final String MARKER = "jacobianlens.relaunched";
+
+    private NativeRelaunch() {
+    }
+
+    /** The child's exit code if this JVM relaunched itself, else empty (carry on in this JVM). */
+    static Optional<Integer> ifNeeded() {
+        if (System.getProperty(MARKER) != null) {
+            return Optional.empty();
+        }
+        Map<String, String> add = NativeSettings.missing(System.getenv());
+        if (add.isEmpty()) {
+            return Optional.empty();
+        }
+        ProcessHandle.Info info = ProcessHandle.current().info();
+        Optional<String> java = info.command();
+        Optional<String[]> args = info.arguments();
+        if (java.isEmpty() || args.isEmpty()) {
+            System.err.println("jacobian-lens: set " + add + " for full speed (could not relaunch with them)");
+            return Optional.empty();
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java.get());
+        cmd.add("-D" + MARKER + "=true");
+        cmd.addAll(Arrays.asList(args.get()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        pb.environment().putAll(add);
+        try {
+            Process child = pb.start();
+            Thread stop = new Thread(child::destroy, "jacobian-lens-relaunch-stop");
+            Runtime.getRuntime().addShutdownHook(stop);
+            int code = child.waitFor();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
+            return Optional.of(code);
+        } catch (IOException e) {
+            System.err.println("jacobian-lens: could not relaunch with " + add + " (" + e.getMessage()
+                    + "); running without them");
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(130);
+        }
+    }
+}
