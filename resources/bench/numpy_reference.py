@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reference timings in numpy for `jacobian-lens bench`, on the same sizes as the Java side.
 
-Prints `name seconds` per case: the best of 5 repetitions after one warm-up (the least disturbed run; the
+Prints `name seconds` per case: the best of 3 repetitions after one warm-up (the least disturbed run; the
 Java side reports the same statistic).
 Usage: numpy_reference.py [--threads N]   (sets OMP/OpenBLAS threads before numpy is imported)
 """
@@ -17,7 +17,7 @@ import time  # noqa: E402
 
 import numpy as np  # noqa: E402
 
-REPS = 5
+REPS = 3
 
 
 def best_time(fn):
@@ -64,19 +64,34 @@ def mlp_gram(x, ws, bs):
     return theta / k_out
 
 
-def main():
+def describe():
+    """One line: numpy's version and the BLAS it runs on (library, version, kernel family), when it can tell."""
+    blas = "BLAS unknown"
+    try:
+        from threadpoolctl import threadpool_info
+        infos = [i for i in threadpool_info() if i.get("user_api") == "blas"]
+        if infos:
+            i = infos[0]
+            blas = "%s %s (%s kernels)" % (i.get("internal_api"), i.get("version"), i.get("architecture"))
+    except ImportError:
+        try:
+            b = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+            blas = "%s %s" % (b.get("name"), b.get("version"))
+        except Exception:  # noqa: BLE001 - older numpy: no dict mode
+            pass
+    return "numpy %s, %s" % (np.__version__, blas)
+
+
+def cases():
+    """The timed cases by name, on the same sizes as the Java side."""
     rng = np.random.default_rng(7)
     a1000, a2000 = spd(1000, rng), spd(2000, rng)
-    print("eigh_1000 %.6f" % best_time(lambda: np.linalg.eigh(a1000)))
-    print("eigh_2000 %.6f" % best_time(lambda: np.linalg.eigh(a2000)))
     x = rng.standard_normal((1000, 784))
     x /= np.linalg.norm(x, axis=1, keepdims=True)
     w = rng.standard_normal((1000, 784))
-    print("twolayer_gram_1000 %.6f" % best_time(lambda: two_layer_gram(x, w)))
     sizes = [784, 512, 512, 10]
     ws = [rng.standard_normal((a, b)) * np.sqrt(2.0 / a) for a, b in zip(sizes[:-1], sizes[1:])]
     bs = [np.zeros(b) for b in sizes[1:]]
-    print("mlp_gram_1000 %.6f" % best_time(lambda: mlp_gram(x, ws, bs)))
     y = np.sign(rng.standard_normal((1000, 1)))
 
     def frame():
@@ -84,7 +99,31 @@ def main():
         vals, vecs = np.linalg.eigh(g)
         return (vecs.T @ y) ** 2
 
-    print("analysis_frame_1000 %.6f" % best_time(frame))
+    return {
+        "eigh_1000": lambda: np.linalg.eigh(a1000),
+        "eigh_2000": lambda: np.linalg.eigh(a2000),
+        "twolayer_gram_1000": lambda: two_layer_gram(x, w),
+        "mlp_gram_1000": lambda: mlp_gram(x, ws, bs),
+        "analysis_frame_1000": frame,
+    }
+
+
+def main():
+    print(describe(), flush=True)
+    table = cases()
+    if "--serve" in sys.argv:
+        # One case per line on stdin, one "name seconds" line back: the caller interleaves these with its own
+        # timings, so both sides see the same machine state (this VM's speed drifts by 30 % within a minute).
+        print("ready", flush=True)
+        for line in sys.stdin:
+            name = line.strip()
+            if name in table:
+                print("%s %.6f" % (name, best_time(table[name])), flush=True)
+            elif name:
+                print("unknown case %s" % name, flush=True)
+        return
+    for name, fn in table.items():
+        print("%s %.6f" % (name, best_time(fn)), flush=True)
 
 
 if __name__ == "__main__":

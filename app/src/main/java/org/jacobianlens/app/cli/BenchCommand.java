@@ -7,14 +7,21 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import org.jacobianlens.core.linalg.Blas;
+import org.jacobianlens.core.linalg.NativeSettings;
 import org.jacobianlens.core.linalg.SymmetricEigen;
 import org.jacobianlens.core.model.MlpNetwork;
 import org.jacobianlens.core.model.MlpSpec;
@@ -24,56 +31,105 @@ import org.jacobianlens.core.ntk.TwoLayerKernel;
 /**
  * {@code bench}: times the Gram matrices, the eigendecomposition and a full analysis frame, and runs the numpy
  * reference script ({@code resources/bench/numpy_reference.py}) on the same sizes in the same invocation so the
- * two are measured side by side on the same machine state. Median of 5 repetitions after a warm-up.
+ * two are measured side by side on the same machine state, with the same number of BLAS threads
+ * ({@link Blas#analysisThreads()}). Best of 5 repetitions after a warm-up, on both sides.
  */
 public final class BenchCommand {
-    private static final int REPS = 5;
+    /** Timed repetitions per case and round (after one warm-up), on each side. */
+    private static final int REPS = 3;
+    private static final int ROUNDS = 3;
 
     private BenchCommand() {
     }
 
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        Random rng = new Random(7);
+        int rounds = ROUNDS;
+        for (String a : args) {
+            if (a.equals("--quick")) {
+                rounds = 1;
+            } else {
+                err.println("bench: unknown option '" + a + "' (only --quick)");
+                return 2;
+            }
+        }
+        Map<String, Callable<?>> cases = cases();
+        int threads = Blas.analysisThreads();
+        List<NumpyServer> refs = new ArrayList<>();
+        for (String python : pythons()) {
+            NumpyServer r = NumpyServer.start(python, threads, err);
+            if (r != null) {
+                refs.add(r);
+            }
+        }
+        // Rounds interleave the two sides case by case, so a drift in this machine's speed (30 % within a
+        // minute on the shared VM) hits both alike; each side reports its best time over all rounds.
         Map<String, Double> java = new LinkedHashMap<>();
+        for (int round = 1; round <= rounds; round++) {
+            err.printf(Locale.ROOT, "bench: round %d of %d%n", round, rounds);
+            for (Map.Entry<String, Callable<?>> c : cases.entrySet()) {
+                java.merge(c.getKey(), best(c.getValue()), Math::min);
+                for (NumpyServer r : refs) {
+                    r.time(c.getKey());
+                }
+            }
+        }
+        refs.forEach(NumpyServer::close);
+        out.println(NativeSettings.describe(System.getenv()) + ", processors="
+                + Runtime.getRuntime().availableProcessors() + ", best of " + rounds * REPS + " per side");
+        for (int i = 0; i < refs.size(); i++) {
+            out.println("numpy " + (char) ('A' + i) + ": " + refs.get(i).python + ", " + refs.get(i).about
+                    + ", " + threads + " BLAS thread(s)");
+        }
+        out.println("case                   jacobian-lens (s)   best numpy (s)   ratio");
+        for (Map.Entry<String, Double> e : java.entrySet()) {
+            int bestRef = -1;
+            for (int i = 0; i < refs.size(); i++) {
+                Double t = refs.get(i).times.get(e.getKey());
+                if (t != null && (bestRef < 0 || t < refs.get(bestRef).times.get(e.getKey()))) {
+                    bestRef = i;
+                }
+            }
+            Double ref = bestRef < 0 ? null : refs.get(bestRef).times.get(e.getKey());
+            out.printf(Locale.ROOT, "%-22s %17.4f   %14s   %s%n", e.getKey(), e.getValue(),
+                    ref == null ? "-" : String.format(Locale.ROOT, "%.4f (%c)", ref, (char) ('A' + bestRef)),
+                    ref == null ? "-" : String.format(Locale.ROOT, "%.2f", e.getValue() / ref));
+        }
+        return 0;
+    }
+
+    /** The Java side of every case, on the same sizes (not the same random numbers) as the numpy script. */
+    private static Map<String, Callable<?>> cases() {
+        Random rng = new Random(7);
+        Map<String, Callable<?>> cases = new LinkedHashMap<>();
         double[][] spd1000 = randomSpd(1000, rng);
         double[][] spd2000 = randomSpd(2000, rng);
-        java.put("eigh_1000", best(() -> SymmetricEigen.decompose(spd1000)));
-        java.put("eigh_2000", best(() -> SymmetricEigen.decompose(spd2000)));
+        cases.put("eigh_1000", () -> SymmetricEigen.decompose(spd1000));
+        cases.put("eigh_2000", () -> SymmetricEigen.decompose(spd2000));
         double[][] x = unitRows(gaussian(1000, 784, rng));
         double[][] w = gaussian(1000, 784, rng);
-        java.put("twolayer_gram_1000", best(() -> TwoLayerKernel.finiteWidth(x, w)));
+        cases.put("twolayer_gram_1000", () -> TwoLayerKernel.finiteWidth(x, w));
         MlpNetwork mlp = new MlpNetwork(new MlpSpec(784, 10, 512, 2, MlpSpec.Activation.RELU,
                 MlpSpec.Optimizer.SGD, MlpSpec.Loss.SQUARED, 0.01, 0, 3));
-        java.put("mlp_gram_1000", best(() -> mlp.ntkGram(x)));
+        cases.put("mlp_gram_1000", () -> mlp.ntkGram(x));
         double[][] y = new double[1000][1];
         for (int i = 0; i < 1000; i++) {
             y[i][0] = rng.nextBoolean() ? 1 : -1;
         }
-        java.put("analysis_frame_1000", best(() -> {
+        cases.put("analysis_frame_1000", () -> {
             double[][] g = TwoLayerKernel.finiteWidth(x, w);
             return SpectralAnalyzer.analyze(0, g, y, y, y, null, 0.1);
-        }));
-        Map<String, Double> numpy = numpyReference(err);
-        out.println("case                   jacobian-lens (s)   numpy (s)   ratio");
-        for (Map.Entry<String, Double> e : java.entrySet()) {
-            Double ref = numpy.get(e.getKey());
-            out.printf(Locale.ROOT, "%-22s %17.4f   %9s   %s%n", e.getKey(), e.getValue(),
-                    ref == null ? "-" : String.format(Locale.ROOT, "%.4f", ref),
-                    ref == null ? "-" : String.format(Locale.ROOT, "%.2f", e.getValue() / ref));
-        }
-        out.println("threads: OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS")
-                + ", processors=" + Runtime.getRuntime().availableProcessors());
-        return 0;
+        });
+        return cases;
     }
 
     private static double best(Callable<?> task) {
-        double[] t = new double[REPS];
+        double best = Double.POSITIVE_INFINITY;
         try {
             task.call();
             for (int i = 0; i < REPS; i++) {
                 long t0 = System.nanoTime();
                 Object r = task.call();
-                t[i] = (System.nanoTime() - t0) / 1e9;
+                best = Math.min(best, (System.nanoTime() - t0) / 1e9);
                 if (r == null) {
                     throw new IllegalStateException("benchmark produced nothing");
                 }
@@ -81,46 +137,130 @@ public final class BenchCommand {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        // Best of REPS, as the numpy script: on a shared 2-core VM the fastest run is the one least disturbed by
-        // other work, so it compares the two sides most fairly (medians moved by 10-30 % between runs here).
-        return Arrays.stream(t).min().orElseThrow();
+        // Best, as the numpy script: on a shared 2-core VM the fastest run is the one least disturbed by other
+        // work, so it compares the two sides most fairly (medians moved by 10-30 % between runs here).
+        return best;
     }
 
-    private static Map<String, Double> numpyReference(PrintStream err) {
-        Map<String, Double> r = new LinkedHashMap<>();
-        try (InputStream script = BenchCommand.class.getResourceAsStream("/bench/numpy_reference.py")) {
-            if (script == null || !Files.isExecutable(Path.of("/usr/bin/python3"))) {
-                err.println("numpy reference not available (needs /usr/bin/python3 with numpy)");
-                return r;
+    /**
+     * Every distinct Python on this machine that may have numpy: the one on PATH first, then the system's. Both
+     * are timed and each case is compared with the faster, so the reference is numpy at its best here (a pip
+     * wheel ships a newer OpenBLAS than a distribution's package).
+     */
+    private static List<String> pythons() {
+        Set<Path> seen = new LinkedHashSet<>();
+        List<String> found = new ArrayList<>();
+        List<String> candidates = new ArrayList<>();
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                candidates.add(Path.of(dir, "python3").toString());
             }
-            Path tmp = Files.createTempFile("numpy_reference", ".py");
-            Files.write(tmp, script.readAllBytes());
-            String threads = System.getenv().getOrDefault("OMP_NUM_THREADS", "");
-            Process p = new ProcessBuilder(threads.isEmpty()
-                    ? new String[] {"/usr/bin/python3", tmp.toString()}
-                    : new String[] {"/usr/bin/python3", tmp.toString(), "--threads", threads})
-                    .redirectErrorStream(true).start();
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    String[] parts = line.trim().split("\\s+");
-                    if (parts.length == 2) {
-                        try {
-                            r.put(parts[0], Double.parseDouble(parts[1]));
-                        } catch (NumberFormatException e) {
-                            err.println("numpy: " + line);
-                        }
-                    } else {
-                        err.println("numpy: " + line);
+        }
+        candidates.add("/usr/bin/python3");
+        for (String c : candidates) {
+            Path p = Path.of(c);
+            if (Files.isExecutable(p)) {
+                try {
+                    if (seen.add(p.toRealPath())) {
+                        found.add(c);
                     }
+                } catch (IOException e) {
+                    // unreadable candidate: skip
                 }
             }
-            p.waitFor(10, TimeUnit.MINUTES);
-            Files.deleteIfExists(tmp);
-        } catch (Exception e) {
-            err.println("numpy reference failed: " + e.getMessage());
         }
-        return r;
+        return found;
+    }
+
+    /**
+     * One Python running {@code numpy_reference.py --serve}: it builds its inputs once, then times one case per
+     * request. Keeps its best time per case.
+     */
+    private static final class NumpyServer {
+        final String python;
+        final String about;
+        final Map<String, Double> times = new LinkedHashMap<>();
+        private final Process process;
+        private final BufferedReader in;
+        private final PrintStream to;
+        private final Path script;
+        private final PrintStream err;
+
+        private NumpyServer(String python, String about, Process process, BufferedReader in, Path script,
+                            PrintStream err) {
+            this.python = python;
+            this.about = about;
+            this.process = process;
+            this.in = in;
+            this.to = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+            this.script = script;
+            this.err = err;
+        }
+
+        /** Started and ready, or null after one line on {@code err} saying why (no numpy, no script). */
+        static NumpyServer start(String python, int threads, PrintStream err) {
+            try (InputStream res = BenchCommand.class.getResourceAsStream("/bench/numpy_reference.py")) {
+                if (res == null) {
+                    err.println("bench: numpy reference script missing from the jar");
+                    return null;
+                }
+                Path tmp = Files.createTempFile("numpy_reference", ".py");
+                Files.write(tmp, res.readAllBytes());
+                Process p = new ProcessBuilder(python, tmp.toString(), "--serve", "--threads",
+                        Integer.toString(threads)).redirectErrorStream(true).start();
+                BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                        StandardCharsets.UTF_8));
+                String about = null;
+                String last = "no output";
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.equals("ready")) {
+                        return new NumpyServer(python, about == null ? "numpy" : about, p, in, tmp, err);
+                    }
+                    if (line.startsWith("numpy ")) {
+                        about = line.trim();
+                    }
+                    last = line.trim();
+                }
+                // No numpy here (ImportError): say so in one line, not with the traceback.
+                p.waitFor(10, TimeUnit.SECONDS);
+                Files.deleteIfExists(tmp);
+                err.println("bench: " + python + " gives no numpy reference (" + last + ")");
+            } catch (IOException e) {
+                err.println("bench: " + python + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }
+
+        void time(String name) {
+            to.println(name);
+            try {
+                String line = in.readLine();
+                String[] parts = line == null ? new String[0] : line.trim().split("\\s+");
+                if (parts.length == 2 && parts[0].equals(name)) {
+                    times.merge(name, Double.parseDouble(parts[1]), Math::min);
+                } else {
+                    err.println("bench: " + python + " answered '" + line + "' for " + name);
+                }
+            } catch (IOException | NumberFormatException e) {
+                err.println("bench: " + python + ": " + e.getMessage());
+            }
+        }
+
+        void close() {
+            to.close();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+                Files.deleteIfExists(script);
+            } catch (IOException e) {
+                // a temp file left behind is harmless
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process.destroy();
+        }
     }
 
     private static double[][] gaussian(int n, int d, Random rng) {
