@@ -6,6 +6,7 @@ import org.jacobianlens.app.cli.BenchCommand;
 import org.jacobianlens.app.cli.RunCommand;
 import org.jacobianlens.app.cli.SweepCommand;
 import org.jacobianlens.app.ui.LensApp;
+import org.jacobianlens.core.linalg.Blas;
 import org.jacobianlens.core.linalg.SelfCheck;
 
 /** Entry point of jacobian-lens.jar: the desktop app without arguments, else {@code run} or {@code bench}. */
@@ -26,6 +27,7 @@ public final class Main {
             }
         }
         if (args.length == 0 || args[0].equals("gui")) {
+            Blas.reserveCoreForUi();
             LensApp.launchApp(args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length));
             return;
         }

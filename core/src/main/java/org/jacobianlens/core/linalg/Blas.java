@@ -26,7 +26,8 @@ public final class Blas {
     private Blas() {
     }
 
-    private static final int ANALYSIS_THREADS = resolveAnalysisThreads();
+    private static final String THREADS_PROPERTY = "jacobianlens.blasThreads";
+    private static volatile int analysisThreads = resolveAnalysisThreads(false);
 
     /** Ensures the native library is loaded (idempotent). */
     static void init() {
@@ -34,15 +35,25 @@ public final class Blas {
     }
 
     /**
-     * BLAS threads for analysis calls: {@code -Djacobianlens.blasThreads=N} if given, else min(2, processors).
-     * Two because that is what a classroom laptop and CI have; more cores are left to the UI and training.
+     * BLAS threads for analysis calls: {@code -Djacobianlens.blasThreads=N} if given, else min(2, processors), or
+     * min(2, processors − 1) after {@link #reserveCoreForUi()}. At most two because that is what a classroom
+     * laptop and CI have.
      */
     public static int analysisThreads() {
-        return ANALYSIS_THREADS;
+        return analysisThreads;
     }
 
-    private static int resolveAnalysisThreads() {
-        String p = System.getProperty("jacobianlens.blasThreads");
+    /**
+     * For the desktop app: leave one core to the JavaFX thread. Measured on 2 cores (gui --measure-pulses=60,
+     * n_a = 1000): two analysis threads gave a pulse p99 of 36 ms (max 190 ms) and fewer training steps (265)
+     * than one thread (p99 30.6 ms, max 122 ms, 330 steps), because the threads and the UI fought for the cores.
+     */
+    public static void reserveCoreForUi() {
+        analysisThreads = resolveAnalysisThreads(true);
+    }
+
+    private static int resolveAnalysisThreads(boolean leaveOneCore) {
+        String p = System.getProperty(THREADS_PROPERTY);
         if (p != null) {
             try {
                 return Math.max(1, Integer.parseInt(p.trim()));
@@ -50,7 +61,8 @@ public final class Blas {
                 // fall through to the default
             }
         }
-        return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        int cores = Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Math.min(2, leaveOneCore ? cores - 1 : cores));
     }
 
     /**
@@ -58,11 +70,12 @@ public final class Blas {
      * ND4J products too (they go through the same OpenBLAS). Nested calls cost nothing.
      */
     public static <T> T threaded(java.util.function.Supplier<T> call) {
+        int threads = analysisThreads;
         int before = openblas_nolapack.blas_get_num_threads();
-        if (before == ANALYSIS_THREADS) {
+        if (before == threads) {
             return call.get();
         }
-        openblas_nolapack.blas_set_num_threads(ANALYSIS_THREADS);
+        openblas_nolapack.blas_set_num_threads(threads);
         try {
             return call.get();
         } finally {
@@ -149,6 +162,64 @@ public final class Blas {
             }
         }
         return c;
+    }
+
+    /**
+     * The two products the two-layer kernel needs, from one upload of X (n × d) and W (m × d), rows copied
+     * straight from the arrays: the upper triangle of X Xᵀ into {@code upper} (row i gets columns i … n − 1; the
+     * rest is left alone) and each row of X Wᵀ handed to {@code crossRow} (a reused buffer, valid during the call).
+     * Against flatten + {@link #gram} + {@link #multiplyTransposed} this skips two flattened copies, a second
+     * upload of X and two n × n / n × m result arrays ({@code bench} twolayer_gram_1000: 0.039 → 0.033 s).
+     */
+    public static void gramAndCross(double[][] x, double[][] w, double[][] upper,
+                                    java.util.function.ObjIntConsumer<double[]> crossRow) {
+        int n = x.length;
+        int m = w.length;
+        int d = n == 0 ? 0 : x[0].length;
+        if (n == 0) {
+            return;
+        }
+        if (d == 0 || m == 0) {
+            double[] zeros = new double[m];
+            for (int i = 0; i < n; i++) {
+                java.util.Arrays.fill(upper[i], i, n, 0.0);
+                crossRow.accept(zeros, i);
+            }
+            return;
+        }
+        Scratch s = SCRATCH.get();
+        DoublePointer px = upload(x, d, s, 0);
+        DoublePointer pw = upload(w, d, s, 1);
+        DoublePointer pg = s.slot(2, (long) n * n);
+        DoublePointer pz = s.slot(3, (long) n * m);
+        threaded(() -> {
+            openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasNoTrans, n, d, 1.0, px,
+                    d, 0.0, pg, n);
+            openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans, n, m, d, 1.0,
+                    px, d, pw, d, 0.0, pz, m);
+            return null;
+        });
+        double[] row = new double[m];
+        for (int i = 0; i < n; i++) {
+            pg.position((long) i * n + i).get(upper[i], i, n - i);
+            pz.position((long) i * m).get(row, 0, m);
+            crossRow.accept(row, i);
+        }
+        pg.position(0);
+        pz.position(0);
+    }
+
+    /** Copies rows (each of length d) into scratch slot {@code slot}. */
+    private static DoublePointer upload(double[][] a, int d, Scratch s, int slot) {
+        DoublePointer p = s.slot(slot, (long) a.length * d);
+        for (int i = 0; i < a.length; i++) {
+            if (a[i].length != d) {
+                throw new IllegalArgumentException("ragged matrix: row " + i + " has " + a[i].length
+                        + " columns, expected " + d);
+            }
+            p.position((long) i * d).put(a[i], 0, d);
+        }
+        return p.position(0);
     }
 
     /**

@@ -20,12 +20,6 @@ public final class TwoLayerKernel {
     public static double[][] finiteWidth(double[][] x, double[][] w) {
         int n = x.length;
         int d = n == 0 ? 0 : x[0].length;
-        double[] xf = Blas.flatten(x);
-        return finiteWidth(xf, n, d, Blas.gram(xf, n, d), w);
-    }
-
-    /** As {@link #finiteWidth(double[][], double[][])} with X flattened and a precomputed row-major X Xᵀ. */
-    public static double[][] finiteWidth(double[] x, int n, int d, double[] xxt, double[][] w) {
         int m = w.length;
         if (m == 0) {
             throw new IllegalArgumentException("width m must be at least 1");
@@ -33,13 +27,13 @@ public final class TwoLayerKernel {
         if (w[0].length != d) {
             throw new IllegalArgumentException("weights have " + w[0].length + " columns, inputs have " + d);
         }
-        double[] z = Blas.multiplyTransposed(x, n, d, Blas.flatten(w), m);
-        long[] bits = activationBits(z, n, m);
         int words = (m + 63) >>> 6;
+        long[] bits = new long[n * words];
         double[][] h = new double[n][n];
-        // Upper triangle row by row, then the lower one mirrored in tiles, which keeps the column writes in cache
-        // instead of touching a new row array per element. (Splitting the rows over two threads gained nothing
-        // measurable on the 2-core VM, so it stays sequential.)
+        // h's upper triangle receives X Xᵀ; each row of X Wᵀ is packed into activation bits as it arrives.
+        Blas.gramAndCross(x, w, h, (z, i) -> packActivations(z, m, bits, i * words));
+        // Then h_ij = x_iᵀx_j · |shared active units| / m row by row, and the lower triangle mirrored in tiles,
+        // which keeps the column writes in cache instead of touching a new row array per element.
         for (int i = 0; i < n; i++) {
             int ri = i * words;
             double[] row = h[i];
@@ -49,7 +43,7 @@ public final class TwoLayerKernel {
                 for (int k = 0; k < words; k++) {
                     both += Long.bitCount(bits[ri + k] & bits[rj + k]);
                 }
-                row[j] = xxt[i * n + j] * both / m;
+                row[j] = row[j] * both / m;
             }
         }
         mirrorUpper(h);
@@ -75,31 +69,27 @@ public final class TwoLayerKernel {
     }
 
     /**
-     * The ReLU derivatives 1{w_rᵀx_i ≥ 0} (as in Arora et al.) packed 64 per long, row i at [i·⌈m/64⌉, …).
+     * Packs the ReLU derivatives 1{w_rᵀx_i ≥ 0} (as in Arora et al.) of one example, z = (w_rᵀx_i)_r, 64 per
+     * long into bits[at …].
      *
-     * <p>Why not a BLAS product: the pattern Gram A Aᵀ of a 0/1 matrix is a count of common active units, which
+     * <p>Why not a BLAS product for the pattern Gram A Aᵀ: it is a count of common active units, which
      * AND + popcount computes exactly on 64 units per instruction: n²m/128 word operations against n²m flops for
      * dsyrk. With OpenBLAS 0.3.31's AVX-512 kernels the two now take the same time at n = m = 1000 (0.013 s, also
      * for an exact float ssyrk of the 0/1 matrix, packing included); popcount stays because it is exact in
-     * integers whatever the width and needs no n × m double copy of the pattern.
+     * integers whatever the width and needs no n × m copy of the pattern.
      */
-    static long[] activationBits(double[] z, int n, int m) {
+    static void packActivations(double[] z, int m, long[] bits, int at) {
         int words = (m + 63) >>> 6;
-        long[] bits = new long[n * words];
-        for (int i = 0; i < n; i++) {
-            int row = i * m;
-            for (int word = 0; word < words; word++) {
-                // Branch-free (the signs are coin flips, so a branch mispredicts half the time): 4-5× faster.
-                int r0 = word << 6;
-                int len = Math.min(64, m - r0);
-                long acc = 0;
-                for (int r = 0; r < len; r++) {
-                    acc |= (z[row + r0 + r] >= 0 ? 1L : 0L) << r;
-                }
-                bits[i * words + word] = acc;
+        for (int word = 0; word < words; word++) {
+            // Branch-free (the signs are coin flips, so a branch mispredicts half the time): 4-5× faster.
+            int r0 = word << 6;
+            int len = Math.min(64, m - r0);
+            long acc = 0;
+            for (int r = 0; r < len; r++) {
+                acc |= (z[r0 + r] >= 0 ? 1L : 0L) << r;
             }
+            bits[at + word] = acc;
         }
-        return bits;
     }
 
     /**
