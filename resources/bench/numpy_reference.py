@@ -42,7 +42,11 @@ def two_layer_gram(x, w):
 
 
 def mlp_gram(x, ws, bs):
-    """(1/K) sum_k sum_l (D_k D_k^T) * (H H^T + 1), standard parameterization, ReLU, biases (SCIENCE.md 2.4)."""
+    """(1/K) sum_k sum_l (D_k D_k^T) * (H H^T + 1), standard parameterization, ReLU, biases (SCIENCE.md 2.4).
+
+    Same algorithm as the Java side: the top hidden layer in one product (sum_k D_k D_k^T = (phi' sqrt(s))(...)^T
+    with s_r = sum_k W_rk^2), lower layers one output at a time (faster in numpy than stacking the outputs).
+    """
     hs, derivs = [x], []
     h = x
     for w, b in zip(ws[:-1], bs[:-1]):
@@ -52,13 +56,12 @@ def mlp_gram(x, ws, bs):
         hs.append(h)
     grams = [hh @ hh.T + 1.0 for hh in hs]
     k_out = ws[-1].shape[1]
-    n = x.shape[0]
-    theta = np.zeros((n, n))
+    theta = k_out * grams[-1]
+    top = derivs[-1] * np.sqrt((ws[-1] ** 2).sum(axis=1))
+    theta += (top @ top.T) * grams[-2]
     for k in range(k_out):
-        theta += grams[-1]
-        delta = np.zeros((n, k_out))
-        delta[:, k] = 1.0
-        for layer in range(len(ws) - 2, -1, -1):
+        delta = derivs[-1] * ws[-1][:, k]
+        for layer in range(len(ws) - 3, -1, -1):
             delta = (delta @ ws[layer + 1].T) * derivs[layer]
             theta += (delta @ delta.T) * grams[layer]
     return theta / k_out

@@ -46,21 +46,41 @@ final class MlpKernel {
         for (int l = 1; l < layers; l++) {
             wFlat[l] = flat(w[l]); // width(ℓ−1) × width(ℓ), DL4J's n_in × n_out
         }
-        // Σ_k D^ℓ_k D^ℓ_kᵀ for every hidden layer ℓ. Outputs are stacked: rows (i, k) of Δ^ℓ hold example i's
-        // backpropagated vector for output k, so the n·c × width(ℓ) block is also an n × c·width(ℓ) matrix whose
-        // Gram is the sum over the c outputs, and one backprop product serves all c of them. Same flops as one
-        // output at a time, but a few large BLAS calls instead of many small ones and L Hadamard passes, not K·L.
+        // Σ_k D^ℓ_k D^ℓ_kᵀ for every hidden layer ℓ.
         double[][] sumDdt = new double[layers - 1][];
+        int top = layers - 2;
+        // Top hidden layer in one product: δ_k,i = φ′_i ⊙ W^L e_k, so Σ_k δ_k,i · δ_k,j = Σ_r φ′_ir φ′_jr s_r with
+        // s_r = Σ_k (W^L_rk)², the Gram of the rows φ′_i ⊙ √s: n × n × width instead of K times that.
+        int dTop = width[top];
+        double[] scaled = new double[n * dTop];
+        double[] root = new double[dTop];
+        for (int r = 0; r < dTop; r++) {
+            double s2 = 0;
+            for (int k = 0; k < outputs; k++) {
+                double v = wFlat[layers - 1][r * outputs + k];
+                s2 += v * v;
+            }
+            root[r] = Math.sqrt(s2);
+        }
+        for (int i = 0; i < n; i++) {
+            for (int r = 0; r < dTop; r++) {
+                scaled[i * dTop + r] = deriv[top][i * dTop + r] * root[r];
+            }
+        }
+        sumDdt[top] = Blas.gram(scaled, n, dTop);
+        // Lower layers: outputs are stacked. Rows (i, k) of Δ^ℓ hold example i's backpropagated vector for output
+        // k, so the n·c × width(ℓ) block is also an n × c·width(ℓ) matrix whose Gram is the sum over the c
+        // outputs, and one backprop product serves all c of them. Same flops as one output at a time, but a few
+        // large BLAS calls instead of many small ones and L Hadamard passes, not K·L.
         int maxWidth = 1;
         for (int l = 0; l < layers - 1; l++) {
             maxWidth = Math.max(maxWidth, width[l]);
         }
         int chunk = (int) Math.max(1, Math.min(Math.min(outputs, maxChunk), CHUNK_DOUBLES / ((long) n * maxWidth)));
-        for (int k0 = 0; k0 < outputs && layers > 1; k0 += chunk) {
+        for (int k0 = 0; k0 < outputs && top > 0; k0 += chunk) {
             int c = Math.min(chunk, outputs - k0);
-            int top = layers - 2;
             // δ^{L−1}_k = φ′(z^{L−1}) ⊙ W^L e_k: column k of the output weights, masked per example.
-            int d = width[top];
+            int d = dTop;
             double[] delta = new double[n * c * d];
             for (int i = 0; i < n; i++) {
                 for (int kk = 0; kk < c; kk++) {
@@ -72,12 +92,14 @@ final class MlpKernel {
                 }
             }
             for (int l = top; l >= 0; l--) {
-                double[] g = Blas.gram(delta, n, c * width[l]);
-                if (sumDdt[l] == null) {
-                    sumDdt[l] = g;
-                } else {
-                    for (int i = 0; i < g.length; i++) {
-                        sumDdt[l][i] += g[i];
+                if (l < top) {
+                    double[] g = Blas.gram(delta, n, c * width[l]);
+                    if (sumDdt[l] == null) {
+                        sumDdt[l] = g;
+                    } else {
+                        for (int i = 0; i < g.length; i++) {
+                            sumDdt[l][i] += g[i];
+                        }
                     }
                 }
                 if (l > 0) {
