@@ -7,15 +7,15 @@ import org.bytedeco.openblas.global.openblas;
 import org.bytedeco.openblas.global.openblas_nolapack;
 
 /**
- * Thin helpers over the OpenBLAS that ND4J already bundles ({@code org.bytedeco:openblas}), on flat row-major
- * double arrays.
+ * Thin helpers over the OpenBLAS on ND4J's classpath ({@code org.bytedeco:openblas}, pinned to 0.3.31 in the root
+ * pom for the reasons given there), on flat row-major double arrays.
  *
  * <p>Threads: the process starts OpenBLAS with one thread (OMP_NUM_THREADS=1, see {@link NativeSettings}), which
  * is what training wants: DL4J's small per-step products gain nothing from a second thread and lose to the UI
  * thread competing for it. The analysis products here are large (n × n × d), so every call through this class
  * and {@link SymmetricEigen} runs with {@link #analysisThreads()} threads and then restores the previous count.
  * Measured on this project's 2-core VM with OpenBLAS 0.3.31 ({@code bench} with -Djacobianlens.blasThreads=1
- * against 2): dsyevd n = 1000 0.138 → 0.102 s, n = 2000 1.05 → 0.72 s, MLP Gram 0.39 → 0.26 s. The count is
+ * against 2, one round each): dsyevd n = 1000 0.138 → 0.102 s, n = 2000 1.05 → 0.72 s, MLP Gram 0.39 → 0.26 s. The count is
  * process-wide in OpenBLAS; training and analysis run one after the other on the same compute thread.
  */
 public final class Blas {

@@ -7,7 +7,7 @@ import org.bytedeco.openblas.global.openblas;
 /**
  * The one entry point for symmetric eigendecompositions (NTK Grams, H∞), in double precision.
  *
- * <p>Why LAPACK's {@code dsyevd} through the OpenBLAS that ND4J bundles, rather than ND4J's
+ * <p>Why LAPACK's {@code dsyevd} through the OpenBLAS on ND4J's classpath, rather than ND4J's
  * {@code Eigen.symmetricGeneralizedEigenvalues}: ND4J's routine calls {@code dsyev} (QR iteration), which was
  * measured 7–9× slower than numpy here, while divide-and-conquer {@code dsyevd} matches numpy's {@code eigh}
  * (the same LAPACK routine); ND4J's also overwrites its input and returns ascending order in the default dtype.
