@@ -3,6 +3,7 @@ package org.jacobianlens.core.linalg;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Loader;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas;
 import org.bytedeco.openblas.global.openblas_nolapack;
 
@@ -245,28 +246,26 @@ public final class Blas {
 
         /** Slot {@code i} with room for at least {@code size} doubles (contents undefined). */
         DoublePointer slot(int i, long size) {
-            DoublePointer p = slots[i];
-            if (p == null || p.capacity() < size) {
-                if (p != null) {
-                    p.close();
-                }
-                p = new DoublePointer(Math.max(size, 1));
-                slots[i] = p;
-            }
-            return p.position(0);
+            slots[i] = atLeast(slots[i], size, DoublePointer::new);
+            return slots[i];
         }
 
         /** Integer slot {@code i} with room for at least {@code size} ints. */
         IntPointer intSlot(int i, long size) {
-            IntPointer p = ints[i];
-            if (p == null || p.capacity() < size) {
-                if (p != null) {
-                    p.close();
-                }
-                p = new IntPointer(Math.max(size, 1));
-                ints[i] = p;
+            ints[i] = atLeast(ints[i], size, IntPointer::new);
+            return ints[i];
+        }
+
+        /** {@code current} at position 0 if it holds {@code size} elements, else a new one (the old freed). */
+        private static <P extends Pointer> P atLeast(P current, long size, java.util.function.LongFunction<P> make) {
+            if (current != null && current.capacity() >= size) {
+                current.position(0);
+                return current;
             }
-            return p.position(0);
+            if (current != null) {
+                current.close();
+            }
+            return make.apply(Math.max(size, 1));
         }
     }
 
