@@ -57,11 +57,11 @@ class SymmetricEigenTest {
 
     /**
      * Energies from the tridiagonal form (no eigenvectors formed) against Σ_k (v_iᵀ y_k)² with the eigenvectors of
-     * {@link SymmetricEigen#decompose}: n = 9 (LAPACK's unblocked path) and 300 (blocked, several panels), label
+     * {@link SymmetricEigen#decompose}: n = 1 and 2 (edge cases), 9 (LAPACK's unblocked path) and 300 (blocked), label
      * matrices with 1, 3 and 2 (all zero) columns at once. Same eigenvalues; energies sum to ‖Y‖²_F.
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(ints = {9, 300})
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 9, 300})
     void projectionsWithoutEigenvectorsMatchExplicitOnes(int n) {
         Random r = new Random(n);
         double[][] a = Reference.randomSpd(n, r);
