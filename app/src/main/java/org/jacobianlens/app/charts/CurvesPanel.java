@@ -6,7 +6,7 @@ import java.awt.Color;
 import org.jacobianlens.core.run.Curves;
 import org.jacobianlens.core.run.GroupSnapshot;
 import org.jacobianlens.core.run.Snapshot;
-import org.jacobianlens.core.run.Theory;
+import org.jacobianlens.core.theory.Theory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;

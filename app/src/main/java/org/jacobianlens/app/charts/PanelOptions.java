@@ -1,6 +1,6 @@
 package org.jacobianlens.app.charts;
 
-import org.jacobianlens.core.run.AnalysisFrame;
+import org.jacobianlens.core.ntk.AnalysisFrame;
 
 /**
  * How the panels draw a snapshot (display choices only: none of them changes the run).

@@ -3,7 +3,7 @@ package org.jacobianlens.app.charts;
 import java.awt.Color;
 import java.util.List;
 
-import org.jacobianlens.core.run.AnalysisFrame;
+import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.jacobianlens.core.run.GroupSnapshot;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;

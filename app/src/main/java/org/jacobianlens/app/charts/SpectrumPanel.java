@@ -3,7 +3,7 @@ package org.jacobianlens.app.charts;
 import java.awt.BasicStroke;
 import java.util.List;
 
-import org.jacobianlens.core.run.AnalysisFrame;
+import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.jacobianlens.core.run.GroupSnapshot;
 import org.jacobianlens.core.run.Snapshot;
 import org.jfree.chart.JFreeChart;

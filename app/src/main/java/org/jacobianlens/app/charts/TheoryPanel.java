@@ -4,10 +4,10 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jacobianlens.core.run.AnalysisFrame;
+import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.jacobianlens.core.run.GroupSnapshot;
 import org.jacobianlens.core.run.Snapshot;
-import org.jacobianlens.core.run.Theory;
+import org.jacobianlens.core.theory.Theory;
 import org.jacobianlens.core.run.WeightFrame;
 import org.jacobianlens.core.theory.BoundReport;
 import org.jfree.chart.JFreeChart;

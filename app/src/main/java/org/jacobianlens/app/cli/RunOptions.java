@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.jacobianlens.core.data.DatasetSpec;
 import org.jacobianlens.core.model.MlpSpec;
+import org.jacobianlens.core.model.Precision;
 import org.jacobianlens.core.run.RunConfig;
 
 /** Parses {@code run} options into a {@link RunConfig} and an output folder. */
@@ -27,6 +28,7 @@ public final class RunOptions {
             "  --loss squared|cross-entropy   --batch B (0 = full batch)  --lr ETA|auto (default auto)",
             "  --steps S (default 2000)       --target-loss L             --analyze-every E (default 50)",
             "  --analyze-n N (default 500)    --cutoff F (default 0.1: sigma >= F*sigma_1 is information space)",
+            "  --precision float32|float64    training arithmetic (default float32; kernels and theory are double)",
             "  --no-theory                    --seed S (default 1)        --out DIR (required)");
 
     private RunOptions() {
@@ -97,7 +99,8 @@ public final class RunOptions {
                     enumOpt(MlpSpec.Optimizer.class, o, "optimizer", "sgd"),
                     enumOpt(MlpSpec.Loss.class, o, "loss", "squared"), intOpt(o, "batch", 0),
                     intOpt(o, "steps", 2000), doubleOpt(o, "target-loss", 0.0), intOpt(o, "analyze-every", 50),
-                    intOpt(o, "analyze-n", 500), doubleOpt(o, "cutoff", 0.1), !o.containsKey("no-theory"), seed);
+                    intOpt(o, "analyze-n", 500), doubleOpt(o, "cutoff", 0.1), !o.containsKey("no-theory"), seed,
+                    enumOpt(Precision.class, o, "precision", "float32"), 0.0);
             return new Parsed(c, Path.of(o.get("out")), o);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -105,7 +108,7 @@ public final class RunOptions {
     }
 
     private static final String KNOWN = "|dataset|classes|n|test|noise|model|width|depth|kappa|lr|steps|analyze-every"
-            + "|analyze-n|seed|out|activation|optimizer|loss|batch|target-loss|cutoff|";
+            + "|analyze-n|seed|out|activation|optimizer|loss|batch|target-loss|cutoff|precision|";
 
     private static RunConfig.ModelKind model(String s) throws UsageException {
         return switch (s) {

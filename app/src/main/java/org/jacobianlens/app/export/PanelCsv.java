@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.jacobianlens.app.session.SessionStore;
-import org.jacobianlens.core.run.AnalysisFrame;
+import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.jacobianlens.core.run.Curves;
 import org.jacobianlens.core.run.GroupSnapshot;
 import org.jacobianlens.core.run.Snapshot;

@@ -33,12 +33,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.jacobianlens.core.run.AnalysisFrame;
+import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.jacobianlens.core.run.Curves;
 import org.jacobianlens.core.run.RunConfig;
 import org.jacobianlens.core.run.RunInfo;
 import org.jacobianlens.core.run.Snapshot;
-import org.jacobianlens.core.run.Theory;
+import org.jacobianlens.core.theory.Theory;
 
 /**
  * Saves and opens {@link Session}s as versioned JSON. Saving is atomic (a crash or error never leaves a damaged

@@ -25,7 +25,7 @@ import org.jacobianlens.app.session.Session;
 import org.jacobianlens.app.session.SessionStore;
 import org.jacobianlens.app.viewmodel.LensViewModel;
 import org.jacobianlens.app.viewmodel.SessionBridge;
-import org.jacobianlens.core.run.AnalysisFrame;
+import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.jacobianlens.core.run.GroupSnapshot;
 import org.jfree.chart.JFreeChart;
 

@@ -42,7 +42,7 @@ import org.jacobianlens.app.viewmodel.FrameTween;
 import org.jacobianlens.app.viewmodel.LensViewModel;
 import org.jacobianlens.app.viewmodel.Preview;
 import org.jacobianlens.app.viewmodel.PulseStats;
-import org.jacobianlens.core.run.AnalysisFrame;
+import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.jacobianlens.core.run.GroupSnapshot;
 import org.jfree.chart.fx.ChartViewer;
 

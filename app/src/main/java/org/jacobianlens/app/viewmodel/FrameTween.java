@@ -1,6 +1,6 @@
 package org.jacobianlens.app.viewmodel;
 
-import org.jacobianlens.core.run.AnalysisFrame;
+import org.jacobianlens.core.ntk.AnalysisFrame;
 
 /**
  * Smooth motion between analysis frames: while a new frame fades in, the views draw a blend of the previous and

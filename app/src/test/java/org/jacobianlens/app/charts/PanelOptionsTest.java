@@ -2,7 +2,7 @@ package org.jacobianlens.app.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.jacobianlens.core.run.AnalysisFrame;
+import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.junit.jupiter.api.Test;
 
 class PanelOptionsTest {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jacobianlens.app.session.SessionFixtures;
-import org.jacobianlens.core.run.AnalysisFrame;
+import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.jacobianlens.core.run.Curves;
 import org.jacobianlens.core.run.GroupSnapshot;
 import org.jacobianlens.core.run.Snapshot;

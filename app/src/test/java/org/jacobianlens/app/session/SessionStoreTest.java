@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.jacobianlens.core.run.AnalysisFrame;
+import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.jacobianlens.core.run.RunState;
 import org.jacobianlens.core.run.Snapshot;
 import org.junit.jupiter.api.Test;

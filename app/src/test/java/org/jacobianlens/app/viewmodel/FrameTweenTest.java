@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.jacobianlens.core.run.AnalysisFrame;
+import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.junit.jupiter.api.Test;
 
 class FrameTweenTest {

@@ -1,7 +1,6 @@
 package org.jacobianlens.core.ntk;
 
 import org.jacobianlens.core.linalg.SymmetricEigen;
-import org.jacobianlens.core.run.AnalysisFrame;
 
 /**
  * Turns an NTK Gram and label matrices into an {@link AnalysisFrame}: spectrum, label projections, cumulative

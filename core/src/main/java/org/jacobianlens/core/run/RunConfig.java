@@ -2,6 +2,7 @@ package org.jacobianlens.core.run;
 
 import org.jacobianlens.core.data.DatasetSpec;
 import org.jacobianlens.core.model.MlpSpec;
+import org.jacobianlens.core.model.Precision;
 
 /**
  * Everything that defines a training run. Two runs with equal configs produce identical snapshots.
@@ -23,11 +24,16 @@ import org.jacobianlens.core.model.MlpSpec;
  * @param cutoffFraction information space = singular values ≥ cutoffFraction·σ₁
  * @param theory         compute the H∞ theory (spectrum, projections, predicted curve, complexity)
  * @param seed           initialization and minibatch seed (the data seed is in {@link DatasetSpec})
+ * @param precision      arithmetic of the training step (analysis and theory are always double)
+ * @param analysisShare  share of compute time analysis frames may take on top of the fixed cadence, in [0, 1):
+ *                       a frame is also taken whenever the time since the last one allows it (the live window uses
+ *                       0.3); 0 = frames only at the fixed cadence, so the steps analysed are reproducible
  */
 public record RunConfig(DatasetSpec data, ModelKind model, int width, int depth, double kappa, double learningRate,
                         MlpSpec.Activation activation, MlpSpec.Optimizer optimizer, MlpSpec.Loss loss, int batchSize,
                         int maxSteps, double targetLoss, int analyzeEvery, int analyzeN, double cutoffFraction,
-                        boolean theory, long seed) {
+                        boolean theory, long seed, Precision precision,
+                        double analysisShare) {
 
     /** Network families. */
     public enum ModelKind { TWO_LAYER, MLP }
@@ -60,52 +66,71 @@ public record RunConfig(DatasetSpec data, ModelKind model, int width, int depth,
         if (!(targetLoss >= 0)) {
             throw new IllegalArgumentException("target loss must not be negative, found " + targetLoss);
         }
+        if (precision == null) {
+            throw new IllegalArgumentException("precision must be given");
+        }
+        if (!(analysisShare >= 0 && analysisShare < 1)) {
+            throw new IllegalArgumentException("analysis share must be in [0, 1), found " + analysisShare);
+        }
     }
 
-    /** Sensible defaults: two-layer net, m = 1024, κ = 1, automatic η, 2000 steps, analysis every 50 steps. */
+    /**
+     * Sensible defaults: two-layer net, m = 1024, κ = 1, automatic η, 2000 steps, analysis every 50 steps, float32
+     * training, frames only at the fixed cadence.
+     */
     public static RunConfig defaults() {
         return new RunConfig(DatasetSpec.defaults(), ModelKind.TWO_LAYER, 1024, 2, 1.0, 0.0,
                 MlpSpec.Activation.RELU, MlpSpec.Optimizer.SGD, MlpSpec.Loss.SQUARED, 0,
-                2000, 0.0, 50, 500, 0.1, true, 1L);
+                2000, 0.0, 50, 500, 0.1, true, 1L, Precision.FLOAT32, 0.0);
     }
 
     public RunConfig withData(DatasetSpec d) {
         return new RunConfig(d, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare);
     }
 
     public RunConfig withModel(ModelKind m, int w, int dep) {
         return new RunConfig(data, m, w, dep, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare);
     }
 
     public RunConfig withTraining(double lr, MlpSpec.Optimizer opt, MlpSpec.Loss l, int batch) {
         return new RunConfig(data, model, width, depth, kappa, lr, activation, opt, l, batch,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare);
     }
 
     public RunConfig withStop(int steps, double target) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                steps, target, analyzeEvery, analyzeN, cutoffFraction, theory, seed);
+                steps, target, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare);
     }
 
     public RunConfig withAnalysis(int every, int n, double cutoff) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, every, n, cutoff, theory, seed);
+                maxSteps, targetLoss, every, n, cutoff, theory, seed, precision, analysisShare);
     }
 
     public RunConfig withSeed(long s) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, s);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, s, precision, analysisShare);
     }
 
     public RunConfig withKappa(double k) {
         return new RunConfig(data, model, width, depth, k, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare);
     }
 
     public RunConfig withActivation(MlpSpec.Activation a) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, a, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare);
+    }
+
+    public RunConfig withPrecision(Precision p) {
+        return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, p, analysisShare);
+    }
+
+    public RunConfig withAnalysisShare(double share) {
+        return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, share);
     }
 }

@@ -2,6 +2,9 @@ package org.jacobianlens.core.run;
 
 import java.util.List;
 
+import org.jacobianlens.core.ntk.AnalysisFrame;
+import org.jacobianlens.core.theory.Theory;
+
 /**
  * Immutable, cumulative picture of a run at one moment: everything a view needs, in plain arrays.
  * Cumulative (whole thinned history, not a delta) so that a latest-wins channel may drop intermediate

@@ -14,10 +14,12 @@ import org.jacobianlens.core.model.MlpNetwork;
 import org.jacobianlens.core.model.MlpSpec;
 import org.jacobianlens.core.model.Network;
 import org.jacobianlens.core.model.TwoLayerNetwork;
+import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.jacobianlens.core.ntk.SpectralAnalyzer;
 import org.jacobianlens.core.theory.AroraTheory;
 import org.jacobianlens.core.theory.LayerStats;
 import org.jacobianlens.core.theory.LinearizedTwin;
+import org.jacobianlens.core.theory.Theory;
 import org.jacobianlens.core.theory.WeightAnalysis;
 
 /**

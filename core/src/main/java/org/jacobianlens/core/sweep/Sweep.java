@@ -11,11 +11,11 @@ import org.jacobianlens.core.data.DatasetException;
 import org.jacobianlens.core.data.DatasetSpec;
 import org.jacobianlens.core.data.PreparedData;
 import org.jacobianlens.core.ntk.TwoLayerKernel;
-import org.jacobianlens.core.run.AnalysisFrame;
+import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.jacobianlens.core.run.Curves;
 import org.jacobianlens.core.run.RunConfig;
 import org.jacobianlens.core.run.Snapshot;
-import org.jacobianlens.core.run.Theory;
+import org.jacobianlens.core.theory.Theory;
 import org.jacobianlens.core.run.TrainingRun;
 
 /**

@@ -4,7 +4,6 @@ import java.util.TreeSet;
 
 import org.jacobianlens.core.linalg.SymmetricEigen;
 import org.jacobianlens.core.ntk.TwoLayerKernel;
-import org.jacobianlens.core.run.Theory;
 
 /**
  * The infinite-width theory of Arora et al. (SCIENCE.md §3): H∞ spectrum and label projections, the predicted

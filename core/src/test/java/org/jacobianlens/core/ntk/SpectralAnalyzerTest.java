@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Random;
 
 import org.jacobianlens.core.linalg.Reference;
-import org.jacobianlens.core.run.AnalysisFrame;
 import org.junit.jupiter.api.Test;
 
 class SpectralAnalyzerTest {

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.jacobianlens.core.data.DatasetException;
 import org.jacobianlens.core.data.DatasetSpec;
+import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.junit.jupiter.api.Test;
 
 class RunGroupTest {

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.jacobianlens.core.data.DatasetException;
 import org.jacobianlens.core.data.DatasetSpec;
 import org.jacobianlens.core.model.MlpSpec;
+import org.jacobianlens.core.ntk.AnalysisFrame;
+import org.jacobianlens.core.theory.Theory;
 import org.junit.jupiter.api.Test;
 
 class TrainingRunTest {

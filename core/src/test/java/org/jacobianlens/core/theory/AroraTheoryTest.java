@@ -8,7 +8,6 @@ import java.util.Random;
 
 import org.jacobianlens.core.linalg.Reference;
 import org.jacobianlens.core.ntk.TwoLayerKernel;
-import org.jacobianlens.core.run.Theory;
 import org.junit.jupiter.api.Test;
 
 class AroraTheoryTest {

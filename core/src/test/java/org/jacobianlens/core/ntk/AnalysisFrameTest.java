@@ -1,4 +1,4 @@
-package org.jacobianlens.core.run;
+package org.jacobianlens.core.ntk;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.jacobianlens.core.run;
+package org.jacobianlens.core.ntk;
 
 /**
  * Spectral analysis of the empirical NTK Gram Θ = J Jᵀ (n_a × n_a, block-averaged over outputs) at one step.

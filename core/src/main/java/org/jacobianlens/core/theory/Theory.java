@@ -1,4 +1,4 @@
-package org.jacobianlens.core.run;
+package org.jacobianlens.core.theory;
 
 /**
  * Infinite-width theory of Arora et al. for the analysed training examples (computed once per run).
