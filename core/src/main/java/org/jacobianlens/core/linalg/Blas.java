@@ -210,6 +210,42 @@ public final class Blas {
         pz.position(0);
     }
 
+    /**
+     * Each row of X Wᵀ for X (n × d) and W (m × d), handed to {@code crossRow} (a reused buffer, valid during the
+     * call): {@link #gramAndCross} without the input Gram, for callers that keep X Xᵀ (it does not change while a
+     * network trains).
+     */
+    public static void cross(double[][] x, double[][] w, java.util.function.ObjIntConsumer<double[]> crossRow) {
+        int n = x.length;
+        int m = w.length;
+        int d = n == 0 ? 0 : x[0].length;
+        if (n == 0) {
+            return;
+        }
+        if (d == 0 || m == 0) {
+            double[] zeros = new double[m];
+            for (int i = 0; i < n; i++) {
+                crossRow.accept(zeros, i);
+            }
+            return;
+        }
+        Scratch s = SCRATCH.get();
+        DoublePointer px = upload(x, d, s, 0);
+        DoublePointer pw = upload(w, d, s, 1);
+        DoublePointer pz = s.slot(3, (long) n * m);
+        threaded(() -> {
+            openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans, n, m, d, 1.0,
+                    px, d, pw, d, 0.0, pz, m);
+            return null;
+        });
+        double[] row = new double[m];
+        for (int i = 0; i < n; i++) {
+            pz.position((long) i * m).get(row, 0, m);
+            crossRow.accept(row, i);
+        }
+        pz.position(0);
+    }
+
     /** Copies rows (each of length d) into scratch slot {@code slot}. */
     private static DoublePointer upload(double[][] a, int d, Scratch s, int slot) {
         DoublePointer p = s.slot(slot, (long) a.length * d);

@@ -31,6 +31,45 @@ public final class SymmetricEigen {
     }
 
     /**
+     * The largest eigenvalue of symmetric {@code a} (upper triangle read), for the automatic learning rate.
+     *
+     * <p>Why {@code dsyevr} with one index rather than all eigenvalues: it tridiagonalizes as {@code dsyevd} does
+     * but then finds one eigenvalue by bisection instead of all of them (n = 2000: 0.3 s against 0.6 s here).
+     */
+    public static double largestEigenvalue(double[][] a) {
+        int n = checkSquare(a);
+        if (n == 0) {
+            return Double.NaN;
+        }
+        Blas.Scratch scratch = Blas.scratch();
+        DoublePointer work = load(a, scratch);
+        DoublePointer w = scratch.slot(1, n);
+        DoublePointer z = scratch.slot(2, 1);
+        DoublePointer query = scratch.slot(3, 1);
+        // Small integer outputs (count found, support) in their own pointers; the workspace in the scratch slot.
+        try (IntPointer found = new IntPointer(1L); IntPointer support = new IntPointer(2L);
+             IntPointer iquery = new IntPointer(1L)) {
+            int info = openblas.LAPACKE_dsyevr_work(openblas.LAPACK_COL_MAJOR, (byte) 'N', (byte) 'I', (byte) 'L', n,
+                    work, n, 0, 0, n, n, 0.0, found, w, z, 1, support, query, -1, iquery, -1);
+            if (info == 0) {
+                int lwork = (int) Math.ceil(query.get(0));
+                int liwork = iquery.get(0);
+                DoublePointer lapackWork = scratch.slot(3, lwork);
+                IntPointer iwork = scratch.intSlot(0, liwork);
+                info = Blas.threaded(() -> openblas.LAPACKE_dsyevr_work(openblas.LAPACK_COL_MAJOR, (byte) 'N',
+                        (byte) 'I', (byte) 'L', n, work, n, 0, 0, n, n, 0.0, found, w, z, 1, support, lapackWork, lwork,
+                        iwork, liwork));
+            }
+            work.position(0);
+            if (info != 0 || found.get(0) != 1) {
+                throw new ArithmeticException("LAPACK dsyevr failed (info = " + info + ") on a " + n + " × " + n
+                        + " matrix");
+            }
+            return w.get(0);
+        }
+    }
+
+    /**
      * Eigenvalues (descending) and the label energies E_i = Σ_k (v_iᵀ Y_{:,k})² of each label matrix Y (n × K, any
      * K) on every eigenvector, without forming the eigenvectors.
      *

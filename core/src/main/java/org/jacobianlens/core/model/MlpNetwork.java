@@ -19,26 +19,40 @@ import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * A multi-layer perceptron built and trained with Deeplearning4j (standard parameterization, weights and biases
- * in every layer, double precision): {@code depth} dense hidden layers of {@code width} units and a dense output
- * layer — identity with DL4J's MSE loss, or softmax with multi-class cross-entropy.
+ * A multi-layer perceptron built with Deeplearning4j (standard parameterization, weights and biases in every layer):
+ * {@code depth} dense hidden layers of {@code width} units and a dense output layer — identity with DL4J's MSE loss,
+ * or softmax with multi-class cross-entropy. Trains in the spec's {@link Precision}; the NTK Gram is computed in
+ * double from the current weights.
  *
  * <p>Loss scale: DL4J's {@code LossMSE} is (1/K)Σ_k (f_k − y_k)² per example (no ½) and the gradient is
  * averaged over the minibatch, so a full-batch step descends (c/2)Σ_i‖f(x_i) − y_i‖² with c = 2/(nK)
  * (on a minibatch of B examples, 2/(BK)); SCIENCE.md §1.4.
  *
+ * <p>Full-batch plain SGD runs through {@link MlpSgdStep} (the same update, a fraction of {@code fit}'s time);
+ * momentum, Adam and minibatches through DL4J's {@code fit}. Every temporary of a step, a prediction or a Gram lives
+ * in this network's {@link Scratchpad}, so memory does not grow with the number of steps.
+ *
  * <p>{@link #predict} returns the network output: raw outputs for the squared loss, softmax probabilities for
  * cross-entropy. The NTK Gram is always the Gram of the Jacobian of the pre-softmax outputs (logits).
  */
 public final class MlpNetwork implements Network {
+    /** Rows per block when predicting arbitrary inputs. */
+    private static final int PREDICT_ROWS = 1024;
 
     private final MlpSpec spec;
+    private final DataType dtype;
     private final MultiLayerNetwork net;
+    private final Scratchpad scratch = new Scratchpad();
+    private double learningRate;
     private INDArray trainX;
     private INDArray trainY;
+    private MlpSgdStep fast;
+    private boolean fastAllowed = true;
 
     public MlpNetwork(MlpSpec spec) {
         this.spec = spec;
+        this.dtype = spec.precision() == Precision.FLOAT32 ? DataType.FLOAT : DataType.DOUBLE;
+        this.learningRate = spec.learningRate();
         IUpdater updater = switch (spec.optimizer()) {
             case SGD -> new Sgd(spec.learningRate());
             case MOMENTUM -> new Nesterovs(spec.learningRate(), 0.9);
@@ -46,7 +60,7 @@ public final class MlpNetwork implements Network {
         };
         NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
-                .dataType(DataType.DOUBLE)
+                .dataType(dtype)
                 .updater(updater)
                 .weightInit(spec.activation() == MlpSpec.Activation.RELU ? WeightInit.RELU : WeightInit.XAVIER)
                 .list();
@@ -87,29 +101,83 @@ public final class MlpNetwork implements Network {
     }
 
     @Override
+    public Precision precision() {
+        return spec.precision();
+    }
+
+    @Override
     public void setTrainingData(double[][] x, double[][] targets) {
-        trainX = Nd4j.create(x);
-        trainY = Nd4j.create(targets);
+        releaseTrainingData();
+        trainX = create(x);
+        trainY = create(targets);
+        if (spec.optimizer() == MlpSpec.Optimizer.SGD && fastAllowed) {
+            fast = new MlpSgdStep(layerWeights(), layerBiases(), spec, trainX, trainY, scratch);
+        }
+    }
+
+    private INDArray create(double[][] values) {
+        INDArray d = Nd4j.create(values);
+        if (dtype == DataType.DOUBLE) {
+            return d;
+        }
+        INDArray f = d.castTo(dtype);
+        d.close();
+        return f;
     }
 
     /** Exactly one parameter update on the minibatch (or on all bound examples when {@code batch} is null). */
     @Override
-    public void trainStep(int[] batch) {
+    public double trainStep(int[] batch) {
         if (trainX == null) {
             throw new IllegalStateException("setTrainingData must be called before trainStep");
         }
-        if (batch == null) {
-            net.fit(trainX, trainY);
-        } else {
-            INDArray rows = Nd4j.createFromArray(batch);
-            net.fit(trainX.getRows(batch), trainY.getRows(batch));
-            rows.close();
+        if (batch == null && fast != null) {
+            return fast.step(learningRate);
         }
+        scratch.run(() -> {
+            if (batch == null) {
+                net.fit(trainX, trainY);
+            } else {
+                net.fit(trainX.getRows(batch), trainY.getRows(batch));
+            }
+        });
+        if (fast != null) {
+            fast.invalidate();
+        }
+        return net.score();
+    }
+
+    @Override
+    public double[][] trainOutputs() {
+        if (fast != null) {
+            return fast.outputs();
+        }
+        if (trainX == null) {
+            throw new IllegalStateException("setTrainingData must be called first");
+        }
+        return scratch.run(() -> net.output(trainX, false, null, null, scratch.active()).toDoubleMatrix());
     }
 
     @Override
     public double[][] predict(double[][] x) {
-        return net.output(Nd4j.create(x), false).toDoubleMatrix();
+        double[][] out = new double[x.length][];
+        for (int from = 0; from < x.length; from += PREDICT_ROWS) {
+            int to = Math.min(x.length, from + PREDICT_ROWS);
+            double[][] block = java.util.Arrays.copyOfRange(x, from, to);
+            double[][] part = scratch.run(() -> net.output(create(block), false, null, null, scratch.active())
+                    .toDoubleMatrix());
+            System.arraycopy(part, 0, out, from, part.length);
+        }
+        return out;
+    }
+
+    /** Trains every later step through DL4J's {@code fit} (tests compare the two paths). */
+    void useDl4jFit() {
+        if (fast != null) {
+            fast.close();
+            fast = null;
+        }
+        fastAllowed = false;
     }
 
     /** Flattened parameters (DL4J's order), for tests that perturb them. */
@@ -119,20 +187,25 @@ public final class MlpNetwork implements Network {
 
     /** Replaces all parameters (DL4J's flattened order). */
     public void setParameters(double[] p) {
-        net.setParams(Nd4j.createFromArray(p));
+        INDArray given = Nd4j.createFromArray(p).castTo(dtype);
+        net.setParams(given);
+        if (fast != null) {
+            fast.invalidate();
+        }
     }
 
     @Override
     public double[][] ntkGram(double[][] x) {
-        return Blas.threaded(() -> MlpKernel.gram(layerWeights(), layerBiases(), spec.activation(), x));
+        return scratch.run(() -> Blas.threaded(() -> MlpKernel.gram(doubleWeights(), doubleBiases(),
+                spec.activation(), x)));
     }
 
     /** {@link #ntkGram} with at most {@code maxChunk} outputs backpropagated together (for tests). */
     double[][] ntkGram(double[][] x, int maxChunk) {
-        return MlpKernel.gram(layerWeights(), layerBiases(), spec.activation(), x, maxChunk);
+        return scratch.run(() -> MlpKernel.gram(doubleWeights(), doubleBiases(), spec.activation(), x, maxChunk));
     }
 
-    /** DL4J stores W as n_in × n_out. */
+    /** DL4J stores W as n_in × n_out; these are views into its parameters. */
     INDArray[] layerWeights() {
         INDArray[] w = new INDArray[spec.depth() + 1];
         for (int l = 0; l < w.length; l++) {
@@ -149,6 +222,26 @@ public final class MlpNetwork implements Network {
         return b;
     }
 
+    /** The weights in double (copies inside the scratchpad when training in float). */
+    private INDArray[] doubleWeights() {
+        return toDouble(layerWeights());
+    }
+
+    private INDArray[] doubleBiases() {
+        return toDouble(layerBiases());
+    }
+
+    private INDArray[] toDouble(INDArray[] a) {
+        if (dtype == DataType.DOUBLE) {
+            return a;
+        }
+        INDArray[] d = new INDArray[a.length];
+        for (int l = 0; l < a.length; l++) {
+            d[l] = a[l].castTo(DataType.DOUBLE);
+        }
+        return d;
+    }
+
     @Override
     public double lossScale() {
         if (spec.loss() != MlpSpec.Loss.SQUARED) {
@@ -160,13 +253,21 @@ public final class MlpNetwork implements Network {
 
     @Override
     public double learningRate() {
-        return spec.learningRate();
+        return learningRate;
+    }
+
+    @Override
+    public void setLearningRate(double eta) {
+        if (!(eta > 0) || Double.isInfinite(eta)) {
+            throw new IllegalArgumentException("learning rate must be positive, found " + eta);
+        }
+        learningRate = eta;
+        net.setLearningRate(eta);
     }
 
     @Override
     public boolean parametersFinite() {
-        double s = net.params().norm2Number().doubleValue();
-        return Double.isFinite(s);
+        return scratch.run(() -> Double.isFinite(net.params().norm2Number().doubleValue()));
     }
 
     @Override
@@ -177,5 +278,25 @@ public final class MlpNetwork implements Network {
             out[l] = w[l].transpose().toDoubleMatrix();
         }
         return out;
+    }
+
+    private void releaseTrainingData() {
+        if (fast != null) {
+            fast.close();
+            fast = null;
+        }
+        if (trainX != null) {
+            trainX.close();
+            trainY.close();
+            trainX = null;
+        }
+    }
+
+    /** Frees the native memory now instead of when the garbage collector gets to it. */
+    @Override
+    public void close() {
+        releaseTrainingData();
+        scratch.close();
+        net.close();
     }
 }

@@ -13,9 +13,10 @@ package org.jacobianlens.core.model;
  * @param learningRate η
  * @param batchSize    minibatch size (0 = full batch)
  * @param seed         initialization seed
+ * @param precision    arithmetic of training (the NTK Gram is always double)
  */
 public record MlpSpec(int inputDim, int outputs, int width, int depth, Activation activation, Optimizer optimizer,
-                      Loss loss, double learningRate, int batchSize, long seed) {
+                      Loss loss, double learningRate, int batchSize, long seed, Precision precision) {
 
     public enum Activation { RELU, TANH, SIGMOID, IDENTITY }
 
@@ -42,5 +43,15 @@ public record MlpSpec(int inputDim, int outputs, int width, int depth, Activatio
         if (loss == Loss.CROSS_ENTROPY && outputs == 1) {
             throw new IllegalArgumentException("cross-entropy needs one-hot outputs (3 or more classes); use squared loss");
         }
+        if (precision == null) {
+            throw new IllegalArgumentException("precision must be given");
+        }
+    }
+
+    /** A double-precision MLP (what the kernel tests want). */
+    public MlpSpec(int inputDim, int outputs, int width, int depth, Activation activation, Optimizer optimizer,
+                   Loss loss, double learningRate, int batchSize, long seed) {
+        this(inputDim, outputs, width, depth, activation, optimizer, loss, learningRate, batchSize, seed,
+                Precision.FLOAT64);
     }
 }

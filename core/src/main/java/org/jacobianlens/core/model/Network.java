@@ -2,16 +2,20 @@ package org.jacobianlens.core.model;
 
 /**
  * A trainable network as the training loop sees it. Implementations keep their parameters in ND4J/DL4J
- * structures or plain arrays, but every method takes and returns plain Java arrays so that nothing
- * native leaks out of the compute thread. Not thread-safe: use from one thread only.
+ * structures, but every method takes and returns plain Java arrays so that nothing native leaks out of the
+ * compute thread. Not thread-safe: create, use and close on one thread only (ND4J workspaces are per thread).
+ * {@link #close()} returns the native memory at once rather than when the garbage collector gets to it.
  */
-public interface Network {
+public interface Network extends AutoCloseable {
 
     /** Output dimension (1 for a scalar ±1 target, K for one-hot). */
     int outputs();
 
     /** Number of trained parameters (rows of Jᵀ). */
     long parameterCount();
+
+    /** Arithmetic of the training step; kernels are always double. */
+    Precision precision();
 
     /** Binds the training set (n × d inputs, n × outputs targets) that {@link #trainStep} uses. */
     void setTrainingData(double[][] x, double[][] targets);
@@ -20,8 +24,16 @@ public interface Network {
      * One optimizer update on the bound training set.
      *
      * @param batch indices of the minibatch, or {@code null} for the full batch
+     * @return the training loss at the weights before the update, in the optimizer's own convention (on the
+     *         minibatch when there is one); used to notice divergence without an extra forward pass
      */
-    void trainStep(int[] batch);
+    double trainStep(int[] batch);
+
+    /**
+     * n × outputs outputs on the bound training set at the current weights. Implementations may keep the forward
+     * pass for the next {@link #trainStep}, so reading outputs between steps costs nothing extra.
+     */
+    double[][] trainOutputs();
 
     /** n × outputs network outputs. */
     double[][] predict(double[][] x);
@@ -42,9 +54,15 @@ public interface Network {
     /** Learning rate η the optimizer uses. */
     double learningRate();
 
+    /** Changes η (the automatic η is found from the initial kernel of this very network). */
+    void setLearningRate(double eta);
+
     /** Whether every parameter is finite (used to detect divergence). */
     boolean parametersFinite();
 
     /** Per-layer weight matrices as plain arrays (rows = outputs of the layer), for weight statistics. */
     double[][][] weightMatrices();
+
+    @Override
+    void close();
 }

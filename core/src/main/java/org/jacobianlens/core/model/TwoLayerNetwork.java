@@ -15,20 +15,44 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * so the loss-scale constant c is 1). For K outputs every diagonal output block of the NTK equals the
  * one-output Gram (a_kr² = 1), so {@link #ntkGram} is exactly H(W) = (X Xᵀ ⊙ A Aᵀ)/m.
  *
- * <p>Parameters live in double-precision ND4J arrays; only plain arrays cross the interface.
+ * <p>The step runs in the chosen {@link Precision} on arrays allocated once per training set: Z = X Wᵀ and
+ * H = relu(Z) (n × m) are kept from the forward pass, so outputs read between steps ({@link #trainOutputs}) cost
+ * nothing extra, H is reused for the backpropagated (R A) ⊙ 1{Z ≥ 0}, and the update W ← W − η Hᵀ X is one GEMM
+ * with β = 1 (no gradient array). The only temporaries (the activation mask) live in a {@link Scratchpad}, so the
+ * step allocates no memory after the first one. The Gram is computed in double from the current weights.
+ *
+ * <p>Not thread-safe; create, train and close on one thread (ND4J workspaces are per thread).
  */
 public final class TwoLayerNetwork implements Network {
+    /** Rows per block when predicting arbitrary inputs: bounds the n × m temporaries of a prediction. */
+    private static final int PREDICT_ROWS = 512;
 
     private final int width;
     private final int outputs;
-    private final double learningRate;
+    private final int inputDim;
+    private final Precision precision;
+    private final DataType dtype;
+    private double learningRate;
     /** m × d trained weights. */
     private final INDArray w;
     /** outputs × m fixed output signs, already divided by √m. */
     private final INDArray aScaled;
     private final double[][] initialWeights;
+    private final Scratchpad scratch = new Scratchpad();
+    private TwoLayerKernel.Inputs gramInputs;
     private INDArray trainX;
     private INDArray trainY;
+    private INDArray z;
+    private INDArray h;
+    private INDArray u;
+    private INDArray r;
+    /** Whether z, h and u hold the forward pass of the current weights. */
+    private boolean fresh;
+
+    /** A double-precision network (as the theory tests want it). */
+    public TwoLayerNetwork(int inputDim, int width, int outputs, double kappa, double learningRate, long seed) {
+        this(inputDim, width, outputs, kappa, learningRate, seed, Precision.FLOAT64);
+    }
 
     /**
      * @param inputDim     d
@@ -37,8 +61,10 @@ public final class TwoLayerNetwork implements Network {
      * @param kappa        initialization scale κ
      * @param learningRate GD step η
      * @param seed         draws W (Gaussian) and a (signs), in that order, from one {@link Random}
+     * @param precision    arithmetic of the training step (the initial draw is the same in both)
      */
-    public TwoLayerNetwork(int inputDim, int width, int outputs, double kappa, double learningRate, long seed) {
+    public TwoLayerNetwork(int inputDim, int width, int outputs, double kappa, double learningRate, long seed,
+                           Precision precision) {
         if (inputDim < 1 || width < 1 || outputs < 1) {
             throw new IllegalArgumentException("sizes must be positive: d=" + inputDim + ", m=" + width + ", K=" + outputs);
         }
@@ -47,6 +73,9 @@ public final class TwoLayerNetwork implements Network {
         }
         this.width = width;
         this.outputs = outputs;
+        this.inputDim = inputDim;
+        this.precision = precision;
+        this.dtype = precision == Precision.FLOAT32 ? DataType.FLOAT : DataType.DOUBLE;
         this.learningRate = learningRate;
         Random rng = new Random(seed);
         double[][] w0 = new double[width][inputDim];
@@ -62,9 +91,20 @@ public final class TwoLayerNetwork implements Network {
                 row[r] = rng.nextBoolean() ? scale : -scale;
             }
         }
-        this.initialWeights = w0;
-        this.w = Nd4j.create(w0);
-        this.aScaled = Nd4j.create(a);
+        this.w = create(w0);
+        this.aScaled = create(a);
+        // The weights the network really starts from (rounded to float in single precision).
+        this.initialWeights = w.toDoubleMatrix();
+    }
+
+    private INDArray create(double[][] values) {
+        INDArray d = Nd4j.create(values);
+        if (dtype == DataType.DOUBLE) {
+            return d;
+        }
+        INDArray f = d.castTo(dtype);
+        d.close();
+        return f;
     }
 
     @Override
@@ -82,35 +122,93 @@ public final class TwoLayerNetwork implements Network {
     }
 
     @Override
-    public void setTrainingData(double[][] x, double[][] targets) {
-        trainX = Nd4j.create(x);
-        trainY = Nd4j.create(targets);
+    public Precision precision() {
+        return precision;
     }
 
-    /** Full-batch GD step: W ← W − η Σ_i ((f(x_i) − y_i)ᵀ a / √m ⊙ 1{W x_i ≥ 0}) x_iᵀ. The two-layer net ignores batch. */
     @Override
-    public void trainStep(int[] batch) {
-        if (trainX == null) {
-            throw new IllegalStateException("setTrainingData must be called before trainStep");
+    public void setTrainingData(double[][] x, double[][] targets) {
+        releaseTrainingBuffers();
+        int n = x.length;
+        trainX = create(x);
+        trainY = create(targets);
+        z = Nd4j.create(dtype, n, width);
+        h = Nd4j.create(dtype, n, width);
+        u = Nd4j.create(dtype, n, outputs);
+        r = Nd4j.create(dtype, n, outputs);
+        fresh = false;
+    }
+
+    /** z = X Wᵀ, h = relu(z), u = h aᵀ on the training set, into the kept arrays. */
+    private void forward() {
+        requireData();
+        Nd4j.gemm(trainX, w, z, false, true, 1.0, 0.0);
+        h.assign(z);
+        Transforms.relu(h, false);
+        Nd4j.gemm(h, aScaled, u, false, true, 1.0, 0.0);
+        fresh = true;
+    }
+
+    @Override
+    public double[][] trainOutputs() {
+        if (!fresh) {
+            forward();
         }
-        INDArray z = trainX.mmul(w.transpose());                   // n × m pre-activations
-        INDArray active = z.gte(0.0).castTo(DataType.DOUBLE);        // 1{z ≥ 0}
-        INDArray u = Transforms.relu(z, false).mmul(aScaled.transpose()); // n × K outputs (relu in place)
-        INDArray residual = u.subi(trainY);                          // n × K
-        INDArray back = residual.mmul(aScaled).muli(active);         // n × m
-        INDArray grad = back.transpose().mmul(trainX);               // m × d
-        w.subi(grad.muli(learningRate));
+        return u.toDoubleMatrix();
+    }
+
+    /**
+     * Full-batch GD step: W ← W − η Σ_i ((f(x_i) − y_i)ᵀ a / √m ⊙ 1{W x_i ≥ 0}) x_iᵀ. The two-layer net ignores
+     * {@code batch}. Returns Φ = ½ Σ‖f − y‖² at the weights before the update.
+     */
+    @Override
+    public double trainStep(int[] batch) {
+        if (!fresh) {
+            forward();
+        }
+        double norm = scratch.run(() -> {
+            r.assign(u).subi(trainY);
+            double rNorm = r.norm2Number().doubleValue();
+            Nd4j.gemm(r, aScaled, h, false, false, 1.0, 0.0);           // h = R A: n × m
+            h.muli(z.gte(0.0).castTo(dtype));                           // ⊙ 1{z ≥ 0}, Arora's convention
+            Nd4j.gemm(h, trainX, w, true, false, -learningRate, 1.0);   // W ← W − η Hᵀ X
+            return rNorm;
+        });
+        fresh = false;
+        return 0.5 * norm * norm;
+    }
+
+    private void requireData() {
+        if (trainX == null) {
+            throw new IllegalStateException("setTrainingData must be called before training");
+        }
     }
 
     @Override
     public double[][] predict(double[][] x) {
-        INDArray z = Nd4j.create(x).mmul(w.transpose());
-        return Transforms.relu(z, false).mmul(aScaled.transpose()).toDoubleMatrix(); // relu in place on a temporary
+        double[][] out = new double[x.length][];
+        for (int from = 0; from < x.length; from += PREDICT_ROWS) {
+            int to = Math.min(x.length, from + PREDICT_ROWS);
+            double[][] block = java.util.Arrays.copyOfRange(x, from, to);
+            double[][] part = scratch.run(() -> {
+                INDArray zb = create(block).mmul(w.transpose());
+                return Transforms.relu(zb, false).mmul(aScaled.transpose()).toDoubleMatrix();
+            });
+            System.arraycopy(part, 0, out, from, part.length);
+        }
+        return out;
     }
 
+    /**
+     * H(W) on the rows of x in double precision from the current weights. The input Gram X Xᵀ does not change
+     * during training, so it is kept for the last x seen (the analysis set, passed as the same array every frame).
+     */
     @Override
     public double[][] ntkGram(double[][] x) {
-        return TwoLayerKernel.finiteWidth(x, w.toDoubleMatrix());
+        if (gramInputs == null || !gramInputs.isFor(x)) {
+            gramInputs = TwoLayerKernel.inputs(x);
+        }
+        return TwoLayerKernel.finiteWidth(gramInputs, w.toDoubleMatrix());
     }
 
     @Override
@@ -124,9 +222,16 @@ public final class TwoLayerNetwork implements Network {
     }
 
     @Override
+    public void setLearningRate(double eta) {
+        if (!(eta > 0) || Double.isInfinite(eta)) {
+            throw new IllegalArgumentException("learning rate must be positive, found " + eta);
+        }
+        learningRate = eta;
+    }
+
+    @Override
     public boolean parametersFinite() {
-        double s = w.sumNumber().doubleValue();
-        return Double.isFinite(s) && Double.isFinite(w.norm2Number().doubleValue());
+        return scratch.run(() -> Double.isFinite(w.norm2Number().doubleValue()));
     }
 
     @Override
@@ -136,15 +241,25 @@ public final class TwoLayerNetwork implements Network {
 
     /** The fixed output signs a (K × m, entries ±1). */
     public double[][] outputSigns() {
-        return aScaled.mul(Math.sqrt(width)).toDoubleMatrix();
+        double[][] a = aScaled.toDoubleMatrix();
+        double root = Math.sqrt(width);
+        for (double[] row : a) {
+            for (int r = 0; r < row.length; r++) {
+                row[r] = Math.rint(row[r] * root);
+            }
+        }
+        return a;
     }
 
     /** Replaces the trained weights (m × d); for tests and for restoring a saved state. */
     public void setWeights(double[][] weights) {
-        if (weights.length != w.rows() || weights[0].length != w.columns()) {
-            throw new IllegalArgumentException("weights must be " + w.rows() + " × " + w.columns());
+        if (weights.length != width || weights[0].length != inputDim) {
+            throw new IllegalArgumentException("weights must be " + width + " × " + inputDim);
         }
-        w.assign(Nd4j.create(weights));
+        INDArray given = create(weights);
+        w.assign(given);
+        given.close();
+        fresh = false;
     }
 
     /** The weights at initialization (m × d), for weight-movement measures. */
@@ -154,5 +269,23 @@ public final class TwoLayerNetwork implements Network {
             copy[i] = initialWeights[i].clone();
         }
         return copy;
+    }
+
+    private void releaseTrainingBuffers() {
+        for (INDArray a : new INDArray[] {trainX, trainY, z, h, u, r}) {
+            if (a != null && !a.wasClosed()) {
+                a.close();
+            }
+        }
+        trainX = null;
+    }
+
+    /** Frees the native memory now instead of when the garbage collector gets to it. */
+    @Override
+    public void close() {
+        releaseTrainingBuffers();
+        w.close();
+        aScaled.close();
+        scratch.close();
     }
 }

@@ -20,20 +20,75 @@ public final class TwoLayerKernel {
     public static double[][] finiteWidth(double[][] x, double[][] w) {
         int n = x.length;
         int d = n == 0 ? 0 : x[0].length;
+        checkWeights(w, d);
         int m = w.length;
-        if (m == 0) {
-            throw new IllegalArgumentException("width m must be at least 1");
-        }
-        if (w[0].length != d) {
-            throw new IllegalArgumentException("weights have " + w[0].length + " columns, inputs have " + d);
-        }
         int words = (m + 63) >>> 6;
         long[] bits = new long[n * words];
         double[][] h = new double[n][n];
         // h's upper triangle receives X Xᵀ; each row of X Wᵀ is packed into activation bits as it arrives.
         Blas.gramAndCross(x, w, h, (z, i) -> packActivations(z, m, bits, i * words));
-        // Then h_ij = x_iᵀx_j · |shared active units| / m row by row, and the lower triangle mirrored in tiles,
-        // which keeps the column writes in cache instead of touching a new row array per element.
+        scaleByPatternGram(h, bits, words, m);
+        return h;
+    }
+
+    /**
+     * {@link #finiteWidth(double[][], double[][])} for inputs whose Gram X Xᵀ was computed once by
+     * {@link #inputs}: during training X is fixed and only W moves, so each analysis frame needs only X Wᵀ.
+     */
+    public static double[][] finiteWidth(Inputs in, double[][] w) {
+        double[][] x = in.x;
+        int n = x.length;
+        checkWeights(w, n == 0 ? 0 : x[0].length);
+        int m = w.length;
+        int words = (m + 63) >>> 6;
+        long[] bits = new long[n * words];
+        Blas.cross(x, w, (z, i) -> packActivations(z, m, bits, i * words));
+        double[][] h = new double[n][];
+        for (int i = 0; i < n; i++) {
+            h[i] = in.upper[i].clone();
+        }
+        scaleByPatternGram(h, bits, words, m);
+        return h;
+    }
+
+    /** Inputs X with their Gram X Xᵀ, for repeated {@link #finiteWidth(Inputs, double[][])}. */
+    public static Inputs inputs(double[][] x) {
+        int n = x.length;
+        int d = n == 0 ? 0 : x[0].length;
+        return new Inputs(x, Blas.unflatten(Blas.gram(Blas.flatten(x), n, d), n, n));
+    }
+
+    /** X (kept by reference: callers pass the same, unchanging array) and X Xᵀ. */
+    public static final class Inputs {
+        private final double[][] x;
+        private final double[][] upper;
+
+        private Inputs(double[][] x, double[][] upper) {
+            this.x = x;
+            this.upper = upper;
+        }
+
+        /** Whether these are the inputs {@code other} (the same array). */
+        public boolean isFor(double[][] other) {
+            return other == x;
+        }
+    }
+
+    private static void checkWeights(double[][] w, int d) {
+        if (w.length == 0) {
+            throw new IllegalArgumentException("width m must be at least 1");
+        }
+        if (w[0].length != d) {
+            throw new IllegalArgumentException("weights have " + w[0].length + " columns, inputs have " + d);
+        }
+    }
+
+    /**
+     * h_ij ← h_ij · |shared active units| / m on the upper triangle (h holds x_iᵀx_j there), then the lower triangle
+     * mirrored in tiles, which keeps the column writes in cache instead of touching a new row array per element.
+     */
+    private static void scaleByPatternGram(double[][] h, long[] bits, int words, int m) {
+        int n = h.length;
         for (int i = 0; i < n; i++) {
             int ri = i * words;
             double[] row = h[i];
@@ -47,7 +102,6 @@ public final class TwoLayerKernel {
             }
         }
         mirrorUpper(h);
-        return h;
     }
 
     /** Copies the upper triangle of square {@code a} onto its lower one, in 64 × 64 tiles. */

@@ -9,7 +9,7 @@ import java.util.List;
  * the step count (fine at the start, where curves change fastest, and readable on a log step axis).
  */
 final class History {
-    static final int PER_OCTAVE = 256;
+    static final int PER_OCTAVE = 64;
 
     private final List<int[]> steps = new ArrayList<>();
     private final List<double[]> values = new ArrayList<>();

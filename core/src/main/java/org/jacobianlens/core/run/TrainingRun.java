@@ -27,14 +27,22 @@ import org.jacobianlens.core.theory.WeightAnalysis;
  * Not thread-safe: create it, advance it and close it on one (compute) thread; only {@link #cancel()} may be
  * called from another thread. ND4J state never leaves the run: snapshots hold plain arrays.
  *
- * <p>Curves are recorded with geometric thinning ({@link History}); an analysis frame (NTK Gram on the first
- * n_a training examples, its eigendecomposition and label projections) is taken at step 0, every
- * {@code analyzeEvery} steps and when the run stops.
+ * <p>Curves are recorded with geometric thinning ({@link History}); the training-set outputs come from the forward
+ * pass the next step reuses, so only the test set costs an extra forward, and only at recorded steps. An analysis
+ * frame (NTK Gram on the first n_a training examples, its eigendecomposition and label projections) is taken at
+ * step 0, every {@code analyzeEvery} steps, when the run stops and — with a positive {@code analysisShare} — as
+ * often as that share of compute time allows ({@link Cadence}). Weight statistics come with every frame at a fixed
+ * cadence, and with a time share of their own otherwise.
+ *
+ * <p>A run ends {@link RunState#DIVERGED} when its loss turns non-finite or grows 10⁶-fold ({@link Divergence}),
+ * and {@link RunState#FAILED} when memory runs out; then its network's native memory is returned at once.
  */
 public final class TrainingRun implements AutoCloseable {
     /** Frames kept in a snapshot; older ones are thinned (the first is always kept). */
     static final int MAX_FRAMES = 300;
     private static final int THEORY_POINTS = 240;
+    /** Share of compute time weight statistics may take when frames are budgeted (an SVD-sized job per frame). */
+    private static final double WEIGHT_SHARE = 0.05;
 
     private final RunConfig config;
     private final long runId;
@@ -47,7 +55,10 @@ public final class TrainingRun implements AutoCloseable {
     private final History history = new History();
     private final List<AnalysisFrame> frames = new ArrayList<>();
     private final List<WeightFrame> weightFrames = new ArrayList<>();
-    private final double[][][] initialLayers;
+    private final WeightTracker weightTracker;
+    private final Cadence frameCadence;
+    private final Cadence weightCadence;
+    private final Divergence divergence = new Divergence();
     private final LinearizedTwin twin;
     private final History twinHistory = new History();
     private final Random batchRng;
@@ -58,6 +69,8 @@ public final class TrainingRun implements AutoCloseable {
     private RunState state = RunState.READY;
     private String message = "";
     private volatile boolean cancelRequested;
+    private long busyNanos;
+    private boolean released;
 
     /** Prepares the data (may take seconds for large files) and initializes the network. */
     public TrainingRun(RunConfig config, long runId) throws DatasetException {
@@ -66,6 +79,7 @@ public final class TrainingRun implements AutoCloseable {
 
     /** Uses already prepared data, which must have been prepared from {@code config.data()}. */
     public TrainingRun(RunConfig config, PreparedData data, long runId) {
+        long t0 = System.nanoTime();
         this.config = config;
         this.runId = runId;
         this.data = data;
@@ -75,48 +89,54 @@ public final class TrainingRun implements AutoCloseable {
         this.analysisYNoisy = Targets.encode(Arrays.copyOf(data.trainLabels(), nA), data.numClasses());
         this.analysisYClean = Targets.encode(Arrays.copyOf(data.cleanTrainLabels(), nA), data.numClasses());
         this.batchRng = new Random(config.seed() ^ 0x5DEECE66DL);
-        this.network = buildNetwork(resolveLearningRate());
-        network.setTrainingData(data.trainX(), Targets.encode(data.trainLabels(), data.numClasses()));
-        this.info = new RunInfo(data.name(), data.preprocessing(), data.nTrain(), data.nTest(), nA, data.numClasses(),
-                data.corruptedCount(), data.changedCount(), network.parameterCount(), describeModel(),
-                network.lossScale(), network.learningRate());
-        this.theory = config.theory() && config.model() == RunConfig.ModelKind.TWO_LAYER ? computeTheory() : null;
-        this.initialLayers = layers();
-        this.twin = linearizable() ? buildTwin() : null;
-        record();
-        analyze();
+        this.frameCadence = new Cadence(config.analyzeEvery(), config.analysisShare());
+        this.weightCadence = new Cadence(config.analysisShare() > 0 ? 0 : config.analyzeEvery(),
+                config.analysisShare() > 0 ? WEIGHT_SHARE : 0);
+        this.network = buildNetwork(config.learningRate() > 0 ? config.learningRate() : 1.0);
+        try {
+            network.setTrainingData(data.trainX(), Targets.encode(data.trainLabels(), data.numClasses()));
+            if (config.learningRate() == 0) {
+                network.setLearningRate(automaticLearningRate());
+            }
+            this.info = new RunInfo(data.name(), data.preprocessing(), data.nTrain(), data.nTest(), nA,
+                    data.numClasses(), data.corruptedCount(), data.changedCount(), network.parameterCount(),
+                    describeModel(), network.lossScale(), network.learningRate());
+            this.theory = config.theory() && config.model() == RunConfig.ModelKind.TWO_LAYER ? computeTheory() : null;
+            this.weightTracker = new WeightTracker(network, config.width());
+            this.twin = linearizable() ? buildTwin() : null;
+            record();
+            busyNanos = System.nanoTime() - t0;
+            analyze(true);
+        } catch (RuntimeException | Error e) {
+            network.close();
+            throw e;
+        }
     }
 
     private Network buildNetwork(double lr) {
         if (config.model() == RunConfig.ModelKind.TWO_LAYER) {
-            return new TwoLayerNetwork(data.dim(), config.width(), data.outputs(), config.kappa(), lr, config.seed());
+            return new TwoLayerNetwork(data.dim(), config.width(), data.outputs(), config.kappa(), lr, config.seed(),
+                    config.precision());
         }
         return new MlpNetwork(new MlpSpec(data.dim(), data.outputs(), config.width(), config.depth(),
-                config.activation(), config.optimizer(), config.loss(), lr, config.batchSize(), config.seed()));
+                config.activation(), config.optimizer(), config.loss(), lr, config.batchSize(), config.seed(),
+                config.precision()));
     }
 
     /**
-     * η as configured, or automatic: 1/(c·λ_max(Θ₀)) on the full training set for plain (S)GD on a squared
-     * loss (the largest non-oscillating step, SCIENCE.md §1.4); a tenth of that with momentum; 10⁻³ for Adam
-     * and 0.1 for cross-entropy with SGD, where no kernel rule applies.
+     * Automatic η: 1/(c·λ_max(Θ₀)) on the full training set for plain (S)GD on a squared loss (the largest
+     * non-oscillating step, SCIENCE.md §1.4), from this very network's initial kernel; a tenth of that with
+     * momentum; 10⁻³ for Adam and 0.1 for cross-entropy with SGD, where no kernel rule applies.
      */
-    private double resolveLearningRate() {
-        if (config.learningRate() > 0) {
-            return config.learningRate();
-        }
+    private double automaticLearningRate() {
         if (config.model() == RunConfig.ModelKind.MLP && config.optimizer() == MlpSpec.Optimizer.ADAM) {
             return 1e-3;
         }
         if (crossEntropy) {
             return 0.1;
         }
-        Network probe = buildNetwork(1.0);
-        probe.setTrainingData(data.trainX(), Targets.encode(data.trainLabels(), data.numClasses()));
-        double lambdaMax = SymmetricEigen.eigenvalues(probe.ntkGram(data.trainX()))[0];
-        double eta = AroraTheory.suggestedLearningRate(lambdaMax, probe.lossScale());
-        if (probe instanceof AutoCloseable) {
-            closeQuietly((AutoCloseable) probe);
-        }
+        double lambdaMax = SymmetricEigen.largestEigenvalue(network.ntkGram(data.trainX()));
+        double eta = AroraTheory.suggestedLearningRate(lambdaMax, network.lossScale());
         return config.optimizer() == MlpSpec.Optimizer.MOMENTUM && config.model() == RunConfig.ModelKind.MLP
                 ? 0.1 * eta : eta;
     }
@@ -153,20 +173,21 @@ public final class TrainingRun implements AutoCloseable {
         for (int i = 0; i < nTest; i++) {
             cross[i] = Arrays.copyOf(g[n + i], n);
         }
-        return new LinearizedTwin(train, cross, network.predict(data.trainX()),
+        return new LinearizedTwin(train, cross, network.trainOutputs(),
                 nTest > 0 ? network.predict(data.testX()) : new double[0][], Targets.encode(data.trainLabels(),
                 data.numClasses()), network.learningRate(), network.lossScale());
     }
 
     private String describeModel() {
+        String precision = config.precision().name().toLowerCase() + " training (kernels and theory in float64)";
         if (config.model() == RunConfig.ModelKind.TWO_LAYER) {
-            return String.format("two-layer ReLU (Arora et al.), m = %d, κ = %s, full-batch GD on ½·Σ‖f − y‖²",
-                    config.width(), config.kappa());
+            return String.format("two-layer ReLU (Arora et al.), m = %d, κ = %s, full-batch GD on ½·Σ‖f − y‖², %s",
+                    config.width(), config.kappa(), precision);
         }
-        return String.format("MLP %d×%d %s, %s, %s loss, batch %s", config.depth(), config.width(),
+        return String.format("MLP %d×%d %s, %s, %s loss, batch %s, %s", config.depth(), config.width(),
                 config.activation().name().toLowerCase(), config.optimizer().name().toLowerCase(),
                 config.loss() == MlpSpec.Loss.SQUARED ? "squared" : "cross-entropy",
-                config.batchSize() == 0 ? "full" : Integer.toString(config.batchSize()));
+                config.batchSize() == 0 ? "full" : Integer.toString(config.batchSize()), precision);
     }
 
     /**
@@ -181,36 +202,35 @@ public final class TrainingRun implements AutoCloseable {
             return snapshot();
         }
         state = RunState.RUNNING;
+        long start = System.nanoTime();
+        long busyBefore = busyNanos;
         try {
             for (int i = 0; i < steps && !state.terminal(); i++) {
                 if (cancelRequested) {
                     finish(RunState.CANCELLED, "cancelled at step " + step);
                     break;
                 }
-                network.trainStep(nextBatch());
-                step++;
-                if (!network.parametersFinite()) {
-                    finish(RunState.DIVERGED, "diverged at step " + step
-                            + ": parameters became NaN/Inf (lower the learning rate)");
+                String diverged = divergence.check(step, network.trainStep(nextBatch()));
+                if (diverged != null) {
+                    finish(RunState.DIVERGED, diverged);
                     break;
                 }
+                step++;
                 boolean recorded = History.records(step);
                 if (recorded) {
                     record();
-                    if (!Double.isFinite(history.lastTrainLoss())) {
-                        finish(RunState.DIVERGED, "diverged at step " + step
-                                + ": the training loss is not finite (lower the learning rate)");
-                        break;
-                    }
                 }
-                if (config.analyzeEvery() > 0 && step % config.analyzeEvery() == 0) {
-                    analyze();
+                busyNanos = busyBefore + System.nanoTime() - start;
+                if (frameCadence.due(step, busyNanos)) {
+                    analyze(weightCadence.due(step, busyNanos));
                 }
                 checkStop(recorded);
             }
         } catch (OutOfMemoryError e) {
-            finish(RunState.FAILED, "out of memory at step " + step + " — reduce n, the width or the analysis size");
+            finish(RunState.FAILED, "out of memory at step " + step + ": try a smaller n or width");
+            release();
         }
+        busyNanos = busyBefore + System.nanoTime() - start;
         return snapshot();
     }
 
@@ -218,12 +238,11 @@ public final class TrainingRun implements AutoCloseable {
         if (config.maxSteps() > 0 && step >= config.maxSteps()) {
             finishWithFinalPoint("reached " + step + " steps", recorded);
         } else if (config.targetLoss() > 0) {
-            if (!recorded) {
-                record();
-                recorded = true;
-            }
-            if (history.lastTrainLoss() <= config.targetLoss()) {
-                finishWithFinalPoint("training loss reached " + config.targetLoss() + " at step " + step, true);
+            // The training outputs are the next step's forward pass, so checking every step costs no forward.
+            double loss = recorded ? history.lastTrainLoss() : Metrics.loss(network.trainOutputs(),
+                    data.trainLabels(), data.numClasses(), crossEntropy, null, true);
+            if (loss <= config.targetLoss()) {
+                finishWithFinalPoint("training loss reached " + config.targetLoss() + " at step " + step, recorded);
             }
         }
     }
@@ -233,7 +252,7 @@ public final class TrainingRun implements AutoCloseable {
             record();
         }
         if (frames.isEmpty() || frames.get(frames.size() - 1).step() != step) {
-            analyze();
+            analyze(true);
         }
         finish(RunState.FINISHED, why);
     }
@@ -265,8 +284,9 @@ public final class TrainingRun implements AutoCloseable {
         return idx;
     }
 
+    /** Records the curves at the current step: the training outputs are the next step's forward pass. */
     private void record() {
-        double[][] out = network.predict(data.trainX());
+        double[][] out = network.trainOutputs();
         double[][] testOut = data.nTest() > 0 ? network.predict(data.testX()) : new double[0][];
         history.add(step, metrics(out, testOut));
         if (twin != null) {
@@ -289,14 +309,16 @@ public final class TrainingRun implements AutoCloseable {
             Metrics.accuracy(out, y, bad, true)};
     }
 
-    private void analyze() {
+    /** One analysis frame at the current step, with weight statistics when {@code withWeights}. */
+    private void analyze(boolean withWeights) {
+        long t0 = System.nanoTime();
         double[][] gram = network.ntkGram(analysisX);
-        double[][] u = network.predict(analysisX);
-        double[][] residual = new double[u.length][];
-        for (int i = 0; i < u.length; i++) {
-            residual[i] = new double[u[i].length];
-            for (int c = 0; c < u[i].length; c++) {
-                residual[i][c] = u[i][c] - analysisYNoisy[i][c];
+        double[][] out = network.trainOutputs();
+        double[][] residual = new double[analysisX.length][];
+        for (int i = 0; i < residual.length; i++) {
+            residual[i] = new double[out[i].length];
+            for (int c = 0; c < out[i].length; c++) {
+                residual[i][c] = out[i][c] - analysisYNoisy[i][c];
             }
         }
         AnalysisFrame frame = SpectralAnalyzer.analyze(step, gram, analysisYNoisy, analysisYClean, residual, gram0,
@@ -305,9 +327,19 @@ public final class TrainingRun implements AutoCloseable {
             gram0 = gram;
         }
         frames.add(frame);
-        weightFrames.add(weightFrame());
+        long t1 = System.nanoTime();
+        frameCadence.ran(busyNanos, busyNanos + t1 - t0);
+        busyNanos += t1 - t0;
+        if (withWeights) {
+            weightFrames.add(weightTracker.frame(step, out, data.trainX(), data.trainLabels(), crossEntropy));
+            long t2 = System.nanoTime();
+            weightCadence.ran(busyNanos, busyNanos + t2 - t1);
+            busyNanos += t2 - t1;
+        }
         if (frames.size() > MAX_FRAMES) {
             thin(frames);
+        }
+        if (weightFrames.size() > MAX_FRAMES) {
             thin(weightFrames);
         }
     }
@@ -324,54 +356,10 @@ public final class TrainingRun implements AutoCloseable {
         list.addAll(kept);
     }
 
-    /**
-     * The network's layers as the bounds see them, input first: the trained matrices, and for the two-layer net
-     * also its fixed output layer a/√m (so the product of norms is that of the function f, SCIENCE.md §1.2).
-     */
-    private double[][][] layers() {
-        double[][][] trained = network.weightMatrices();
-        if (!(network instanceof TwoLayerNetwork two)) {
-            return trained;
-        }
-        double[][] a = two.outputSigns();
-        double scale = 1 / Math.sqrt(config.width());
-        for (double[] row : a) {
-            for (int j = 0; j < row.length; j++) {
-                row[j] *= scale;
-            }
-        }
-        return new double[][][] {trained[0], a};
-    }
-
-    /** Weight statistics and bound proxies now (on the whole training set), or null before initialization. */
-    private WeightFrame weightFrame() {
-        if (initialLayers == null) {
-            return null;
-        }
-        double[][][] now = layers();
-        LayerStats[] stats = new LayerStats[now.length];
-        for (int l = 0; l < now.length; l++) {
-            stats[l] = WeightAnalysis.layer(now[l], initialLayers[l], WeightAnalysis.DEFAULT_TAU);
-        }
-        double[][] out = network.predict(data.trainX());
-        if (crossEntropy) {
-            // predict() gives softmax probabilities; log p_y − log p_k = z_y − z_k, so log-probabilities give
-            // exactly the logit margins of the function the weights define.
-            for (double[] row : out) {
-                for (int k = 0; k < row.length; k++) {
-                    row[k] = Math.log(row[k]);
-                }
-            }
-        }
-        double[] margins = WeightAnalysis.margins(out, data.trainLabels());
-        return new WeightFrame(step, stats, WeightAnalysis.bounds(stats, data.trainX(), margins,
-                WeightAnalysis.DEFAULT_GAMMA_QUANTILE));
-    }
-
     /** The current cumulative snapshot without stepping. */
     public Snapshot snapshot() {
         return new Snapshot(runId, step, state, message, history.toCurves(), frames, theory, info,
-                weightFrames.stream().filter(java.util.Objects::nonNull).toList(),
+                weightFrames,
                 twin == null ? null : twinHistory.toCurves());
     }
 
@@ -393,6 +381,9 @@ public final class TrainingRun implements AutoCloseable {
 
     /** Per-layer weight matrices (n_out × n_in) of the current network, as plain arrays. */
     public double[][][] weights() {
+        if (released) {
+            throw new IllegalStateException("the run failed and released its network");
+        }
         return network.weightMatrices();
     }
 
@@ -401,18 +392,16 @@ public final class TrainingRun implements AutoCloseable {
         cancelRequested = true;
     }
 
-    @Override
-    public void close() {
-        if (network instanceof AutoCloseable) {
-            closeQuietly((AutoCloseable) network);
+    /** Returns the network's native memory now (the run can no longer step). */
+    private void release() {
+        if (!released) {
+            released = true;
+            network.close();
         }
     }
 
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception ignored) {
-            // Releasing native buffers early is an optimisation; the GC frees them otherwise.
-        }
+    @Override
+    public void close() {
+        release();
     }
 }

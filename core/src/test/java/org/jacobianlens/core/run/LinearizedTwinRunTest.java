@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.jacobianlens.core.data.DatasetException;
 import org.jacobianlens.core.data.DatasetSpec;
 import org.jacobianlens.core.model.MlpSpec;
+import org.jacobianlens.core.model.Precision;
 import org.junit.jupiter.api.Test;
 
 /** The linearized twin trained alongside the network: it agrees with a wide network and parts from a narrow one. */
@@ -15,7 +16,8 @@ class LinearizedTwinRunTest {
     private static RunConfig config(int width) {
         return RunConfig.defaults()
                 .withData(new DatasetSpec("digits", new int[] {3, 5}, 60, 40, 0.0, false, true, 4))
-                .withModel(RunConfig.ModelKind.TWO_LAYER, width, 1).withStop(300, 0).withAnalysis(0, 60, 0.1);
+                .withModel(RunConfig.ModelKind.TWO_LAYER, width, 1).withStop(300, 0).withAnalysis(0, 60, 0.1)
+                .withPrecision(Precision.FLOAT64); // a science test: the reference numbers are double
     }
 
     /** Largest |network − twin| training loss over the recorded steps, relative to the initial loss. */

@@ -11,6 +11,7 @@ import org.jacobianlens.core.data.DatasetSpec;
 import org.jacobianlens.core.model.MlpSpec;
 import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.jacobianlens.core.theory.Theory;
+import org.jacobianlens.core.model.Precision;
 import org.junit.jupiter.api.Test;
 
 class TrainingRunTest {
@@ -20,7 +21,8 @@ class TrainingRunTest {
                 .withData(new DatasetSpec("digits", new int[] {3, 5}, n, 40, noise, false, true, 3))
                 .withModel(RunConfig.ModelKind.TWO_LAYER, width, 1)
                 .withStop(steps, 0)
-                .withAnalysis(25, n, 0.1);
+                .withAnalysis(25, n, 0.1)
+                .withPrecision(Precision.FLOAT64); // a science test: the reference numbers are double
     }
 
     /**

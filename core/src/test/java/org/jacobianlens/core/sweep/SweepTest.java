@@ -22,6 +22,7 @@ import org.jacobianlens.core.ntk.TwoLayerKernel;
 import org.jacobianlens.core.run.RunConfig;
 import org.jacobianlens.core.run.RunState;
 import org.jacobianlens.core.run.TrainingRun;
+import org.jacobianlens.core.model.Precision;
 import org.junit.jupiter.api.Test;
 
 class SweepTest {
@@ -33,7 +34,8 @@ class SweepTest {
                 .withModel(RunConfig.ModelKind.TWO_LAYER, width, 1)
                 .withStop(steps, 0)
                 .withAnalysis(100, n, 0.1)
-                .withSeed(7);
+                .withSeed(7)
+                .withPrecision(Precision.FLOAT64); // a science test: the reference numbers are double
     }
 
     private static class Recorder implements SweepListener {
