@@ -12,8 +12,9 @@ import org.jacobianlens.core.run.Lane;
 import org.jacobianlens.core.run.RunGroup;
 
 /**
- * Trains in a {@link Service} on ONE dedicated compute thread. The {@link RunGroup} (and every ND4J array in it)
- * is created, advanced and closed only on that thread. {@code Service.restart()} cancels but does not wait for the
+ * Trains in a {@link Service} on ONE dedicated compute thread, which owns the {@link RunGroup}; in compare mode
+ * the group trains its lanes on threads of their own when the machine has a core to spare beyond the JavaFX
+ * thread's ({@link RunGroup#laneThreads}), each lane's ND4J state staying on its thread. {@code Service.restart()} cancels but does not wait for the
  * previous task; the single-thread executor serializes tasks, so an old task has always returned before the next
  * one touches the group, and snapshots carry the group id so the view-model drops stale ones. Snapshots leave
  * through {@code updateValue} (coalesced, latest wins), which is safe because they are cumulative.
@@ -120,7 +121,8 @@ public final class ServiceTrainingDriver implements TrainingDriver {
                             group = null;
                         }
                         updateMessage("preparing data and the first analysis …");
-                        group = new RunGroup(lanes, id);
+                        group = new RunGroup(lanes, id,
+                                RunGroup.laneThreads(Runtime.getRuntime().availableProcessors()));
                         discarding = group;
                     }
                     if (group == null || group.groupId() != id) {

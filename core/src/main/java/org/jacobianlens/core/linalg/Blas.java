@@ -69,18 +69,40 @@ public final class Blas {
     /**
      * Runs native work with {@link #analysisThreads()} OpenBLAS threads, restoring the previous count; wraps
      * ND4J products too (they go through the same OpenBLAS). Nested calls cost nothing.
+     *
+     * <p>The count is process-wide, and compare-mode lanes may analyse on two threads at once, so the sections are
+     * counted: the first to enter sets the count, the last to leave restores it (a plain save-and-restore per call
+     * would let interleaved lanes leave training on the analysis count).
      */
     public static <T> T threaded(java.util.function.Supplier<T> call) {
-        int threads = analysisThreads;
-        int before = openblas_nolapack.blas_get_num_threads();
-        if (before == threads) {
-            return call.get();
-        }
-        openblas_nolapack.blas_set_num_threads(threads);
+        enterThreaded();
         try {
             return call.get();
         } finally {
-            openblas_nolapack.blas_set_num_threads(before);
+            leaveThreaded();
+        }
+    }
+
+    private static final Object THREADS_LOCK = new Object();
+    private static int threadedSections;
+    private static int threadsBefore;
+
+    private static void enterThreaded() {
+        synchronized (THREADS_LOCK) {
+            if (threadedSections++ == 0) {
+                threadsBefore = openblas_nolapack.blas_get_num_threads();
+                if (threadsBefore != analysisThreads) {
+                    openblas_nolapack.blas_set_num_threads(analysisThreads);
+                }
+            }
+        }
+    }
+
+    private static void leaveThreaded() {
+        synchronized (THREADS_LOCK) {
+            if (--threadedSections == 0 && openblas_nolapack.blas_get_num_threads() != threadsBefore) {
+                openblas_nolapack.blas_set_num_threads(threadsBefore);
+            }
         }
     }
 

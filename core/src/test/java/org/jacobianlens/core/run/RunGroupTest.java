@@ -77,4 +77,37 @@ class RunGroupTest {
             assertFalse(s.terminal());
         }
     }
+
+    /**
+     * Lanes on threads of their own train as when they take turns on one thread, up to rounding: while one lane
+     * analyses on two BLAS threads the other's products may be split differently, which changes float sums in the
+     * last bits.
+     */
+    @Test
+    void lanesOnTheirOwnThreadsGiveTheSameRuns() throws DatasetException {
+        List<Lane> lanes = Comparison.lanes(base(), Comparison.Knob.NOISE);
+        GroupSnapshot one;
+        GroupSnapshot two;
+        try (RunGroup g = new RunGroup(lanes, 1, 1)) {
+            one = g.advance(40);
+        }
+        try (RunGroup g = new RunGroup(lanes, 1, 2)) {
+            two = g.advance(40);
+        }
+        for (int i = 0; i < 2; i++) {
+            double[] a = one.lane(i).curves().trainLoss();
+            double[] b = two.lane(i).curves().trainLoss();
+            assertEquals(a.length, b.length);
+            for (int k = 0; k < a.length; k++) {
+                assertEquals(a[k], b[k], 1e-6 * a[k], "lane " + i + ", point " + k);
+            }
+            double[] la = one.lane(i).latestFrame().eigenvalues();
+            double[] lb = two.lane(i).latestFrame().eigenvalues();
+            for (int k = 0; k < la.length; k++) {
+                assertEquals(la[k], lb[k], 1e-6 * la[0], "lane " + i + ", eigenvalue " + k);
+            }
+        }
+        assertEquals(1, RunGroup.laneThreads(2), "on two cores the JavaFX thread keeps one");
+        assertEquals(2, RunGroup.laneThreads(3));
+    }
 }
