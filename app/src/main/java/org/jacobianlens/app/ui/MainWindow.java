@@ -476,7 +476,7 @@ final class MainWindow {
     private void updateStatus(GroupSnapshot s, long now) {
         if (now - lastRate > 2_000_000_000L) {
             double dt = (now - lastRate) / 1e9;
-            int frames = s.lane(0).frames().size();
+            int frames = s.lane(0).framesTaken();
             stepsPerSecond = Math.max(0, (s.step() - lastStep) / dt);
             framesPerSecond = Math.max(0, (frames - lastFrames) / dt);
             lastStep = s.step();

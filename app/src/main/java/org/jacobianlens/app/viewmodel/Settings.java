@@ -33,6 +33,9 @@ public record Settings(String dataset, String classes, int n, int nTest, double 
                        MlpSpec.Optimizer optimizer, MlpSpec.Loss loss, long seed, int analyzeN, int analyzeEvery,
                        int maxSteps, double targetLoss) {
 
+    /** Share of compute time the live window gives to analysis frames beyond the fixed cadence. */
+    public static final double LIVE_ANALYSIS_SHARE = 0.3;
+
     /** The app's opening state: 300 Fashion-MNIST images, clean labels, the two-layer net at m = 1024. */
     public static Settings defaults() {
         return new Settings("fashion-mnist", "", 300, 300, 0.0, false, RunConfig.ModelKind.TWO_LAYER, 1024, 2, 0.0,
@@ -53,7 +56,9 @@ public record Settings(String dataset, String classes, int n, int nTest, double 
                 .withTraining(learningRate, optimizer, loss, 0)
                 .withStop(maxSteps, targetLoss)
                 .withAnalysis(analyzeEvery, Math.max(2, analyzeN), RunConfig.defaults().cutoffFraction())
-                .withSeed(seed);
+                .withSeed(seed)
+                // Live: frames as often as 30 % of compute time allows, on top of the cadence (issue 10).
+                .withAnalysisShare(LIVE_ANALYSIS_SHARE);
     }
 
     /** Parses "0, 6" into {0, 6}; empty means all classes (null). */

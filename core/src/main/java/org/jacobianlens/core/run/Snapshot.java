@@ -21,20 +21,28 @@ import org.jacobianlens.core.theory.Theory;
  * @param weights  weight statistics and bound proxies at the analysis steps (same thinning as the frames)
  * @param linear   train/test history of the linearized twin f(x;θ₀) + ∇f(x;θ₀)(θ − θ₀) trained alongside, or
  *                 {@code null} when not computed (it needs full-batch gradient descent on the squared loss)
+ * @param framesTaken analysis frames taken so far, counting those thinned out of {@code frames} (at least its size)
  */
 public record Snapshot(long runId, int step, RunState state, String message, Curves curves,
                        List<AnalysisFrame> frames, Theory theory, RunInfo info, List<WeightFrame> weights,
-                       Curves linear) {
+                       Curves linear, int framesTaken) {
 
     public Snapshot {
         frames = List.copyOf(frames);
         weights = weights == null ? List.of() : List.copyOf(weights);
+        framesTaken = Math.max(framesTaken, frames.size());
+    }
+
+    /** A snapshot whose frames were never thinned. */
+    public Snapshot(long runId, int step, RunState state, String message, Curves curves, List<AnalysisFrame> frames,
+                    Theory theory, RunInfo info, List<WeightFrame> weights, Curves linear) {
+        this(runId, step, state, message, curves, frames, theory, info, weights, linear, frames.size());
     }
 
     /** A snapshot without weight statistics. */
     public Snapshot(long runId, int step, RunState state, String message, Curves curves, List<AnalysisFrame> frames,
                     Theory theory, RunInfo info) {
-        this(runId, step, state, message, curves, frames, theory, info, List.of(), null);
+        this(runId, step, state, message, curves, frames, theory, info, List.of(), null, frames.size());
     }
 
     /** The analysis at initialization, or {@code null} before the first analysis. */

@@ -70,6 +70,7 @@ public final class TrainingRun implements AutoCloseable {
     private String message = "";
     private volatile boolean cancelRequested;
     private long busyNanos;
+    private int framesTaken;
     private boolean released;
 
     /** Prepares the data (may take seconds for large files) and initializes the network. */
@@ -327,6 +328,7 @@ public final class TrainingRun implements AutoCloseable {
             gram0 = gram;
         }
         frames.add(frame);
+        framesTaken++;
         long t1 = System.nanoTime();
         frameCadence.ran(busyNanos, busyNanos + t1 - t0);
         busyNanos += t1 - t0;
@@ -359,8 +361,7 @@ public final class TrainingRun implements AutoCloseable {
     /** The current cumulative snapshot without stepping. */
     public Snapshot snapshot() {
         return new Snapshot(runId, step, state, message, history.toCurves(), frames, theory, info,
-                weightFrames,
-                twin == null ? null : twinHistory.toCurves());
+                weightFrames, twin == null ? null : twinHistory.toCurves(), framesTaken);
     }
 
     public PreparedData data() {

@@ -100,13 +100,17 @@ public record SweepSpec(RunConfig base, Kind kind, double[] values, int topK, do
         return values.length;
     }
 
-    /** The run configuration of point i: the base with its noise level or width replaced. */
+    /**
+     * The run configuration of point i: the base with its noise level or width replaced, and analysis frames at the
+     * fixed cadence only (a live window's time-budgeted frames would make a point's numbers depend on the machine).
+     */
     public RunConfig config(int i) {
         double v = values[i];
+        RunConfig reproducible = base.withAnalysisShare(0.0);
         if (kind == Kind.NOISE) {
-            return base.withData(base.data().withNoise(v));
+            return reproducible.withData(base.data().withNoise(v));
         }
-        return base.withModel(base.model(), (int) v, base.depth());
+        return reproducible.withModel(base.model(), (int) v, base.depth());
     }
 
     @Override
