@@ -127,6 +127,12 @@ public final class MlpNetwork implements Network {
         return Blas.threaded(() -> MlpKernel.gram(layerWeights(), layerBiases(), spec.activation(), x));
     }
 
+    /** The full nK × nK kernel (class-major), from the same per-layer quantities as {@link #ntkGram}. */
+    @Override
+    public double[][] fullNtkGram(double[][] x) {
+        return Blas.threaded(() -> MlpKernel.fullGram(layerWeights(), layerBiases(), spec.activation(), x));
+    }
+
     /** {@link #ntkGram} with at most {@code maxChunk} outputs backpropagated together (for tests). */
     double[][] ntkGram(double[][] x, int maxChunk) {
         return MlpKernel.gram(layerWeights(), layerBiases(), spec.activation(), x, maxChunk);
