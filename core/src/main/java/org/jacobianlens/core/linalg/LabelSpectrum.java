@@ -68,4 +68,24 @@ public record LabelSpectrum(double[] values, double[][] energies, double[] rest,
         }
         return totals[s] > 0 ? sum / totals[s] : 0.0;
     }
+
+    /**
+     * Share of label matrix s's energy on eigenvectors modes+1 … j among the energy beyond the top {@code modes}
+     * eigenvectors: (Σ_{modes&lt;i≤j} E_i) / (‖Y‖² − Σ_{i≤modes} E_i). With modes = K on a kernel with biases and
+     * one-hot targets this is the cumulative energy "beyond the K constant modes" (SCIENCE.md §2.5). 0 when nothing
+     * is left beyond them.
+     */
+    public double shareBeyond(int s, int modes, int j) {
+        double head = 0;
+        double part = 0;
+        for (int i = 0; i < k(); i++) {
+            if (i < modes) {
+                head += energies[s][i];
+            } else if (i < j) {
+                part += energies[s][i];
+            }
+        }
+        double left = totals[s] - head;
+        return left > 0 ? part / left : 0.0;
+    }
 }
