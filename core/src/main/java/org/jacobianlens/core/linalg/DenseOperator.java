@@ -5,8 +5,9 @@ import org.bytedeco.openblas.global.openblas;
 
 /**
  * A dense symmetric n × n matrix held in native memory (8n² bytes, both triangles) as a {@link SymmetricOperator}.
- * Products are one {@code dgemm} (measured faster than {@code dsymm}/{@code dsymv} per column on OpenBLAS 0.3.31
- * here: n = 10⁴, 0.005 s per column at b = 32 against 0.0125 s for a single dsymv, on the busy 2-core VM).
+ * A single column goes through {@code dsymv}, which reads one triangle: measured at n = 5000 on 2 threads (quiet
+ * VM), 0.0048 s against 0.0077 s for dgemv and 0.018 s for a one-column dgemm; ARPACK asks for exactly such
+ * products. Blocks go through {@code dgemm} (at n = 10⁴ and b = 32, 0.005 s per column on the busy VM).
  *
  * <p>Why native memory: at n = 10⁴ the matrix is 800 MB; as {@code double[][]} it would sit on the Java heap and
  * be copied into native memory by every BLAS call. Close it to release the memory at once (try-with-resources).
@@ -97,8 +98,12 @@ public final class DenseOperator implements SymmetricOperator, AutoCloseable {
             return;
         }
         Blas.threaded(() -> {
-            openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, n, columns, n,
-                    1.0, a, n, x, n, 0.0, y, n);
+            if (columns == 1) {
+                openblas.cblas_dsymv(openblas.CblasColMajor, openblas.CblasLower, n, 1.0, a, n, x, 1, 0.0, y, 1);
+            } else {
+                openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, n,
+                        columns, n, 1.0, a, n, x, n, 0.0, y, n);
+            }
             return null;
         });
     }
