@@ -67,6 +67,50 @@ def mlp_gram(x, ws, bs):
     return theta / k_out
 
 
+def h_infinity(x):
+    """H-infinity of unit-norm rows (SCIENCE.md 3.1), cosines clamped as on the Java side."""
+    g = x @ x.T
+    norm = np.sqrt(np.maximum(np.diag(g), 0))
+    c = np.clip(g / np.outer(norm, norm), -1.0, 1.0)
+    return g * (np.pi - np.arccos(c)) / (2 * np.pi)
+
+
+def topk_cases():
+    """topk_100_of_N on the exact inputs the Java side wrote (absent files or no scipy: no such cases)."""
+    import tempfile
+    table = {}
+    folder = os.path.join(tempfile.gettempdir(), "jacobian-lens-bench")
+    try:
+        from scipy.sparse.linalg import eigsh
+    except ImportError:
+        return table
+    for n in (5000, 10000):
+        xf = os.path.join(folder, "topk_%d_x.f64" % n)
+        yf = os.path.join(folder, "topk_%d_y.f64" % n)
+        if not (os.path.exists(xf) and os.path.exists(yf)):
+            continue
+        x = np.fromfile(xf, dtype="<f8").reshape(n, -1)
+        y = np.fromfile(yf, dtype="<f8").reshape(n, -1)
+        h = h_infinity(x)
+        v0 = np.random.default_rng(1).uniform(-0.5, 0.5, n)
+
+        def topk(h=h, y=y, v0=v0):
+            # Same k and tolerance as ours (ARPACK's relative tol 1e-10), energies and the rest as ours.
+            vals, vecs = eigsh(h, k=100, which="LA", tol=1e-10, v0=v0)
+            p = vecs.T @ y
+            rest = np.sum((y - vecs @ p) ** 2)
+            return vals, (p ** 2).sum(axis=1), rest
+
+        def dense(h=h, y=y):
+            vals, vecs = np.linalg.eigh(h)
+            return vals, ((vecs.T @ y) ** 2).sum(axis=1)
+
+        table["topk_100_of_%d" % n] = topk
+        if n <= 5000:
+            table["topk_100_of_%d_vs_eigh" % n] = dense
+    return table
+
+
 def describe():
     """One line: numpy's version and the BLAS it runs on (library, version, kernel family), when it can tell."""
     blas = "BLAS unknown"
@@ -108,6 +152,7 @@ def cases():
         "twolayer_gram_1000": lambda: two_layer_gram(x, w),
         "mlp_gram_1000": lambda: mlp_gram(x, ws, bs),
         "analysis_frame_1000": frame,
+        **topk_cases(),
     }
 
 

@@ -119,6 +119,7 @@ public final class BenchCommand {
             double[][] g = TwoLayerKernel.finiteWidth(x, w);
             return SpectralAnalyzer.analyze(0, g, y, y, y, null, 0.1);
         });
+        TopKBench.add(cases, System.err);
         return cases;
     }
 

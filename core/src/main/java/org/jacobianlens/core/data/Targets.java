@@ -37,4 +37,72 @@ public final class Targets {
         }
         return best;
     }
+
+    /**
+     * Centered targets Y − 𝟙ȳᵀ with ȳ the column means (for one-hot targets, the class proportions), SCIENCE.md
+     * §2.5: removes the K "constant over samples" modes that carry the class-frequency part Σ_k (n_k/n)² of
+     * ‖Y‖²_F and no class information. A new array; y is not modified.
+     */
+    public static double[][] center(double[][] y) {
+        int n = y.length;
+        int k = n == 0 ? 0 : y[0].length;
+        double[] mean = new double[k];
+        for (double[] row : y) {
+            for (int c = 0; c < k; c++) {
+                mean[c] += row[c] / n;
+            }
+        }
+        double[][] out = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < k; c++) {
+                out[i][c] = y[i][c] - mean[c];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Energy of vec(Y) on the K constant modes e_k ⊗ 𝟙/√n of the flattened output space:
+     * Σ_k (𝟙ᵀY_{:,k})²/n, which is Σ_k n_k²/n for one-hot targets (a share Σ_k (n_k/n)² of ‖Y‖²_F).
+     */
+    public static double constantModeEnergy(double[][] y) {
+        int n = y.length;
+        int k = n == 0 ? 0 : y[0].length;
+        double e = 0;
+        for (int c = 0; c < k; c++) {
+            double s = 0;
+            for (double[] row : y) {
+                s += row[c];
+            }
+            e += s * s / n;
+        }
+        return e;
+    }
+
+    /** ‖Y‖²_F minus {@link #constantModeEnergy}: the energy beyond the K constant modes, = ‖center(Y)‖²_F. */
+    public static double energyBeyondConstantModes(double[][] y) {
+        double total = 0;
+        for (double[] row : y) {
+            for (double v : row) {
+                total += v * v;
+            }
+        }
+        return Math.max(total - constantModeEnergy(y), 0.0);
+    }
+
+    /**
+     * vec(Y) in the class-major order of the full nK × nK kernel (entry k·n + i = Y_ik), as an nK × 1 matrix,
+     * for label energies on the full kernel's eigenvectors.
+     */
+    public static double[][] stackClassMajor(double[][] y) {
+        int n = y.length;
+        int k = n == 0 ? 0 : y[0].length;
+        double[][] out = new double[n * k][1];
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < n; i++) {
+                out[c * n + i][0] = y[i][c];
+            }
+        }
+        return out;
+    }
 }

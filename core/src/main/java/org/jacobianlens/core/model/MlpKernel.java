@@ -29,23 +29,11 @@ final class MlpKernel {
         int n = x.length;
         int layers = w.length;
         int outputs = (int) w[layers - 1].columns();
-        double[][] hh = new double[layers][];     // H^ℓ H^ℓᵀ of the input of layer ℓ (H⁰ = X), n × n
-        double[][] deriv = new double[layers - 1][]; // φ′(z) of hidden layer ℓ, n × width(ℓ), row-major
-        int[] width = new int[layers];              // width(ℓ) = outputs of layer ℓ
-        INDArray h = Nd4j.create(x);
-        for (int l = 0; l < layers; l++) {
-            hh[l] = Blas.gram(flat(h), n, (int) h.columns());
-            width[l] = (int) w[l].columns();
-            if (l < layers - 1) {
-                INDArray z = h.mmul(w[l]).addiRowVector(b[l]);
-                deriv[l] = flat(derivative(z, act));
-                h = apply(z, act);
-            }
-        }
-        double[][] wFlat = new double[layers][];
-        for (int l = 1; l < layers; l++) {
-            wFlat[l] = flat(w[l]); // width(ℓ−1) × width(ℓ), DL4J's n_in × n_out
-        }
+        Forward f = forward(w, b, act, x);
+        double[][] hh = f.hh;
+        double[][] deriv = f.deriv;
+        int[] width = f.width;
+        double[][] wFlat = f.wFlat;
         // Σ_k D^ℓ_k D^ℓ_kᵀ for every hidden layer ℓ.
         double[][] sumDdt = new double[layers - 1][];
         int top = layers - 2;
@@ -132,6 +120,101 @@ final class MlpKernel {
                     s += sumDdt[l][base + j] * (hh[l][base + j] + 1.0);
                 }
                 row[j] = s / outputs;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Per-layer quantities of one forward pass: hh[ℓ] = H^ℓ H^ℓᵀ for the input of layer ℓ (H⁰ = X, n × n flat),
+     * deriv[ℓ] = φ′(z^ℓ) of hidden layer ℓ (n × width(ℓ), row-major), width[ℓ] = outputs of layer ℓ and
+     * wFlat[ℓ] = W^ℓ flat (width(ℓ−1) × width(ℓ), DL4J's n_in × n_out; ℓ ≥ 1).
+     */
+    private record Forward(double[][] hh, double[][] deriv, int[] width, double[][] wFlat) {
+    }
+
+    private static Forward forward(INDArray[] w, INDArray[] b, MlpSpec.Activation act, double[][] x) {
+        int n = x.length;
+        int layers = w.length;
+        double[][] hh = new double[layers][];
+        double[][] deriv = new double[layers - 1][];
+        int[] width = new int[layers];
+        INDArray h = Nd4j.create(x);
+        for (int l = 0; l < layers; l++) {
+            hh[l] = Blas.gram(flat(h), n, (int) h.columns());
+            width[l] = (int) w[l].columns();
+            if (l < layers - 1) {
+                INDArray z = h.mmul(w[l]).addiRowVector(b[l]);
+                deriv[l] = flat(derivative(z, act));
+                h = apply(z, act);
+            }
+        }
+        double[][] wFlat = new double[layers][];
+        for (int l = 1; l < layers; l++) {
+            wFlat[l] = flat(w[l]);
+        }
+        return new Forward(hh, deriv, width, wFlat);
+    }
+
+    /**
+     * The full multi-output NTK (SCIENCE.md §2.4–2.5): the nK × nK Gram Θ_{(i,k),(j,k′)} = ⟨∇f_k(x_i), ∇f_k′(x_j)⟩
+     * in class-major order (row r = k·n + i), Θ^{(k,k′)} = Σ_ℓ (D^ℓ_k D^ℓ_k′ᵀ) ⊙ (H^{ℓ−1}H^{ℓ−1}ᵀ + 𝟙𝟙ᵀ), standard
+     * parameterization with biases as in {@link #gram}. The output layer contributes [k = k′]·(H^{L−1}H^{L−1}ᵀ + 𝟙𝟙ᵀ).
+     * Its diagonal blocks average to {@link #gram}. Memory: two nK × nK double arrays (8(nK)² bytes each) and the
+     * nK × width backpropagated block; for K = 10 keep n ≤ 500 here and use the top-k path above.
+     */
+    static double[][] fullGram(INDArray[] w, INDArray[] b, MlpSpec.Activation act, double[][] x) {
+        int n = x.length;
+        int layers = w.length;
+        int outputs = (int) w[layers - 1].columns();
+        int big = n * outputs;
+        Forward f = forward(w, b, act, x);
+        double[][] out = new double[big][big];
+        double[] last = f.hh[layers - 1];
+        for (int k = 0; k < outputs; k++) {
+            for (int i = 0; i < n; i++) {
+                double[] row = out[k * n + i];
+                for (int j = 0; j < n; j++) {
+                    row[k * n + j] = last[i * n + j] + 1.0;
+                }
+            }
+        }
+        int top = layers - 2;
+        if (top < 0) {
+            return out;
+        }
+        // Rows (k, i) of Δ: δ^{L−1}_{k,i} = φ′(z^{L−1}_i) ⊙ W^L e_k, class-major.
+        int d = f.width[top];
+        double[] delta = new double[big * d];
+        for (int k = 0; k < outputs; k++) {
+            for (int i = 0; i < n; i++) {
+                int row = (k * n + i) * d;
+                for (int r = 0; r < d; r++) {
+                    delta[row + r] = f.wFlat[layers - 1][r * outputs + k] * f.deriv[top][i * d + r];
+                }
+            }
+        }
+        for (int l = top; l >= 0; l--) {
+            double[] g = Blas.gram(delta, big, f.width[l]);
+            double[] act0 = f.hh[l];
+            for (int r = 0; r < big; r++) {
+                int i = r % n;
+                double[] row = out[r];
+                int base = r * big;
+                for (int c = 0; c < big; c++) {
+                    row[c] += g[base + c] * (act0[i * n + c % n] + 1.0);
+                }
+            }
+            if (l > 0) {
+                int below = f.width[l - 1];
+                double[] next = Blas.multiplyTransposed(delta, big, f.width[l], f.wFlat[l], below);
+                for (int r = 0; r < big; r++) {
+                    int i = r % n;
+                    for (int c = 0; c < below; c++) {
+                        next[r * below + c] *= f.deriv[l - 1][i * below + c];
+                    }
+                }
+                delta = next;
             }
         }
         return out;

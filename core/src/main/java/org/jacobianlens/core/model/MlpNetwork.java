@@ -200,6 +200,13 @@ public final class MlpNetwork implements Network {
                 spec.activation(), x)));
     }
 
+    /** The full nK × nK kernel (class-major), from the same per-layer quantities as {@link #ntkGram}. */
+    @Override
+    public double[][] fullNtkGram(double[][] x) {
+        return scratch.run(() -> Blas.threaded(() -> MlpKernel.fullGram(doubleWeights(), doubleBiases(),
+                spec.activation(), x)));
+    }
+
     /** {@link #ntkGram} with at most {@code maxChunk} outputs backpropagated together (for tests). */
     double[][] ntkGram(double[][] x, int maxChunk) {
         return scratch.run(() -> MlpKernel.gram(doubleWeights(), doubleBiases(), spec.activation(), x, maxChunk));

@@ -46,6 +46,14 @@ public interface Network extends AutoCloseable {
     double[][] ntkGram(double[][] x);
 
     /**
+     * The full multi-output NTK, the exact kernel of gradient descent on the squared loss with K outputs
+     * (SCIENCE.md §2.5): nK × nK, Θ_{(i,k),(j,k′)} = ⟨∇θ f_k(x_i), ∇θ f_k′(x_j)⟩ in class-major order (row k·n + i),
+     * in double precision and the same parameterization as {@link #ntkGram}, whose value is the mean of this
+     * kernel's K diagonal blocks. For one output both are J Jᵀ. Memory 8(nK)² bytes.
+     */
+    double[][] fullNtkGram(double[][] x);
+
+    /**
      * The constant c of the loss written as (c/2)·Σᵢ‖f(xᵢ) − yᵢ‖² for full-batch training, so that the
      * linearized residual obeys r ← (I − η c Θ) r (SCIENCE.md §1.4). NaN when the loss is not squared.
      */

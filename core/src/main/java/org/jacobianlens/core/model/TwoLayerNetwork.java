@@ -211,6 +211,15 @@ public final class TwoLayerNetwork implements Network {
         return TwoLayerKernel.finiteWidth(gramInputs, w.toDoubleMatrix());
     }
 
+    /**
+     * The full nK × nK kernel (class-major): blocks (X Xᵀ ⊙ A diag(a_k ⊙ a_k′) Aᵀ)/m, equal to H(W) on the diagonal
+     * and non-zero off it at finite width.
+     */
+    @Override
+    public double[][] fullNtkGram(double[][] x) {
+        return TwoLayerKernel.fullFiniteWidth(x, w.toDoubleMatrix(), outputSigns());
+    }
+
     @Override
     public double lossScale() {
         return 1.0;

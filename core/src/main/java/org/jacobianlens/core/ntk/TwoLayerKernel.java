@@ -1,6 +1,9 @@
 package org.jacobianlens.core.ntk;
 
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.openblas.global.openblas;
 import org.jacobianlens.core.linalg.Blas;
+import org.jacobianlens.core.linalg.DenseOperator;
 
 /**
  * Kernels of the two-layer ReLU net of Arora et al. with only the first layer trained (SCIENCE.md §2.3, §3.1).
@@ -104,6 +107,73 @@ public final class TwoLayerKernel {
         mirrorUpper(h);
     }
 
+    /**
+     * The full multi-output Gram of f_k(x) = (1/√m) Σ_r a_kr relu(w_rᵀx) (only W trained), nK × nK in class-major
+     * order (row k·n + i): block (k, k′) = (X Xᵀ ⊙ A diag(a_k ⊙ a_k′) Aᵀ)/m with A_ir = 1{w_rᵀx_i ≥ 0}. Diagonal
+     * blocks are {@link #finiteWidth} (a_kr² = 1); off-diagonal ones count shared active units with the sign
+     * a_kr·a_k′r, as popcounts: Σ_r s_r A_ir A_jr = 2·|both active ∧ s = +1| − |both active|.
+     *
+     * @param signs K × m output signs a (entries ±1)
+     */
+    public static double[][] fullFiniteWidth(double[][] x, double[][] w, double[][] signs) {
+        int n = x.length;
+        int m = w.length;
+        int outputs = signs.length;
+        for (double[] row : signs) {
+            if (row.length != m) {
+                throw new IllegalArgumentException("signs have " + row.length + " columns, the width is " + m);
+            }
+        }
+        double[][] h = finiteWidth(x, w);
+        double[][] xx = new double[n][n];
+        double[] g = Blas.gram(Blas.flatten(x), n, n == 0 ? 0 : x[0].length);
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(g, i * n, xx[i], 0, n);
+        }
+        int words = (m + 63) >>> 6;
+        long[] bits = new long[n * words];
+        double[] z = new double[m];
+        double[] zw = Blas.multiplyTransposed(Blas.flatten(x), n, n == 0 ? 0 : x[0].length, Blas.flatten(w), m);
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(zw, i * m, z, 0, m);
+            packActivations(z, m, bits, i * words);
+        }
+        int big = n * outputs;
+        double[][] out = new double[big][big];
+        long[] plus = new long[words];
+        for (int k = 0; k < outputs; k++) {
+            for (int q = k; q < outputs; q++) {
+                if (q == k) {
+                    for (int i = 0; i < n; i++) {
+                        System.arraycopy(h[i], 0, out[k * n + i], k * n, n);
+                    }
+                    continue;
+                }
+                java.util.Arrays.fill(plus, 0);
+                for (int r = 0; r < m; r++) {
+                    if (signs[k][r] * signs[q][r] > 0) {
+                        plus[r >>> 6] |= 1L << (r & 63);
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        long both = 0;
+                        long same = 0;
+                        for (int t = 0; t < words; t++) {
+                            long a = bits[i * words + t] & bits[j * words + t];
+                            both += Long.bitCount(a);
+                            same += Long.bitCount(a & plus[t]);
+                        }
+                        double v = xx[i][j] * (2 * same - both) / m;
+                        out[k * n + i][q * n + j] = v;
+                        out[q * n + j][k * n + i] = v;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** Copies the upper triangle of square {@code a} onto its lower one, in 64 × 64 tiles. */
     static void mirrorUpper(double[][] a) {
         int n = a.length;
@@ -173,5 +243,51 @@ public final class TwoLayerKernel {
             }
         }
         return h;
+    }
+
+    /**
+     * {@link #hInfinity} written straight into native memory as an operator for the top-k solver and Cholesky, so
+     * no heap copy of the n × n matrix exists (8n² bytes native; 800 MB at n = 10⁴). Same formula and clamping;
+     * X Xᵀ by one dgemm (both triangles, so every column is transformed with bulk copies). Close it after use.
+     */
+    public static DenseOperator hInfinityOperator(double[][] x) {
+        int n = x.length;
+        int d = n == 0 ? 0 : x[0].length;
+        DoublePointer g = new DoublePointer(Math.max(1L, (long) n * n));
+        if (n == 0) {
+            return DenseOperator.wrap(g, 0);
+        }
+        try (DoublePointer xt = new DoublePointer(Math.max(1L, (long) n * d))) {
+            for (int i = 0; i < n; i++) {
+                xt.position((long) i * d).put(x[i], 0, d); // row i of X = column i of the d × n matrix Xᵀ
+            }
+            xt.position(0);
+            Blas.threaded(() -> {
+                openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans, openblas.CblasNoTrans, n, n, d, 1.0,
+                        xt, d, xt, d, 0.0, g, n);
+                return null;
+            });
+        }
+        double[] norm = new double[n];
+        for (int i = 0; i < n; i++) {
+            norm[i] = Math.sqrt(Math.max(g.get((long) i * n + i), 0));
+        }
+        double[] col = new double[n];
+        for (int j = 0; j < n; j++) {
+            g.position((long) j * n).get(col, 0, n);
+            for (int i = 0; i < n; i++) {
+                double dot = col[i];
+                double denom = norm[i] * norm[j];
+                if (denom == 0) {
+                    col[i] = 0;
+                    continue;
+                }
+                double c = Math.max(-1.0, Math.min(1.0, dot / denom));
+                col[i] = dot * (Math.PI - Math.acos(c)) / (2 * Math.PI);
+            }
+            g.position((long) j * n).put(col, 0, n);
+        }
+        g.position(0);
+        return DenseOperator.wrap(g, n);
     }
 }

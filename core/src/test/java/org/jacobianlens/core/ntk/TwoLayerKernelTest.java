@@ -26,6 +26,27 @@ class TwoLayerKernelTest {
     }
 
     @Test
+    void hInfinityOperatorHoldsTheSameMatrixInNativeMemory() {
+        Random r = new Random(9);
+        double[][] x = new double[37][6];
+        for (double[] row : x) {
+            for (int j = 0; j < 6; j++) {
+                row[j] = r.nextGaussian();
+            }
+        }
+        x[5] = new double[6]; // a zero row gives a zero row and column, as in hInfinity
+        double[][] h = TwoLayerKernel.hInfinity(x);
+        try (org.jacobianlens.core.linalg.DenseOperator op = TwoLayerKernel.hInfinityOperator(x)) {
+            assertEquals(37, op.size());
+            for (int i = 0; i < 37; i++) {
+                for (int j = 0; j < 37; j++) {
+                    assertEquals(h[i][j], op.get(i, j), 1e-14, "entry " + i + ", " + j);
+                }
+            }
+        }
+    }
+
+    @Test
     void hInfinityIsTheGaussianAverageOfTheFiniteWidthGram() {
         Random r = new Random(1);
         double[][] x = Reference.randomUnitRows(6, 4, r);
