@@ -13,7 +13,9 @@ import org.jacobianlens.app.viewmodel.ServiceTrainingDriver;
  * The desktop application: composition root. Options (after {@code gui}): {@code --presentation} opens in
  * presentation mode, {@code --paused} does not start training, {@code --fresh} ignores the settings remembered at
  * the last exit, {@code --screenshots=DIR} writes the README pictures and exits ({@code --scenes=A,B} only those),
- * {@code --measure-pulses=SECONDS} trains at
+ * {@code --measure-live=SECONDS [--compare]} runs the default demo (or the clean-vs-random comparison) and prints
+ * steps/s, analysis frames/s, pulse p99 and peak RSS ({@link LiveMeasurement}), {@code --measure-pulses=SECONDS}
+ * trains at
  * n_a = 1000 for that long and prints JavaFX pulse statistics, then exits.
  */
 public final class LensApp extends Application {
@@ -36,6 +38,12 @@ public final class LensApp extends Application {
         stage.show();
         if (args.contains("--presentation")) {
             window.controls().presentation.setSelected(true);
+        }
+        String live = args.stream().filter(a -> a.startsWith("--measure-live=")).findFirst().orElse(null);
+        if (live != null) {
+            LiveMeasurement.start(window, vm, Double.parseDouble(live.substring(live.indexOf('=') + 1)),
+                    args.contains("--compare"));
+            return;
         }
         String measure = args.stream().filter(a -> a.startsWith("--measure-pulses=")).findFirst().orElse(null);
         if (measure != null) {

@@ -221,7 +221,7 @@ final class MlpKernel {
     }
 
     private static double[] flat(INDArray a) {
-        return a.dup('c').data().asDouble();
+        return NdRows.flat(a);
     }
 
     private static INDArray apply(INDArray z, MlpSpec.Activation act) {

@@ -12,6 +12,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
@@ -43,6 +44,7 @@ public final class MlpNetwork implements Network {
     private final DataType dtype;
     private final MultiLayerNetwork net;
     private final Scratchpad scratch = new Scratchpad();
+    private final InputCache inputs;
     private double learningRate;
     private INDArray trainX;
     private INDArray trainY;
@@ -53,6 +55,7 @@ public final class MlpNetwork implements Network {
         this.spec = spec;
         this.dtype = spec.precision() == Precision.FLOAT32 ? DataType.FLOAT : DataType.DOUBLE;
         this.learningRate = spec.learningRate();
+        this.inputs = new InputCache(dtype);
         IUpdater updater = switch (spec.optimizer()) {
             case SGD -> new Sgd(spec.learningRate());
             case MOMENTUM -> new Nesterovs(spec.learningRate(), 0.9);
@@ -155,17 +158,21 @@ public final class MlpNetwork implements Network {
         if (trainX == null) {
             throw new IllegalStateException("setTrainingData must be called first");
         }
-        return scratch.run(() -> net.output(trainX, false, null, null, scratch.active()).toDoubleMatrix());
+        return scratch.run(() -> NdRows.rows(net.output(trainX, false, null, null, scratch.active())));
     }
 
     @Override
     public double[][] predict(double[][] x) {
+        if (x.length == 0) {
+            return new double[0][];
+        }
+        INDArray input = inputs.of(x);
         double[][] out = new double[x.length][];
         for (int from = 0; from < x.length; from += PREDICT_ROWS) {
             int to = Math.min(x.length, from + PREDICT_ROWS);
-            double[][] block = java.util.Arrays.copyOfRange(x, from, to);
-            double[][] part = scratch.run(() -> net.output(create(block), false, null, null, scratch.active())
-                    .toDoubleMatrix());
+            INDArray block = input.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+            double[][] part = scratch.run(() -> NdRows.rows(net.output(block, false, null, null,
+                    scratch.active())));
             System.arraycopy(part, 0, out, from, part.length);
         }
         return out;
@@ -182,7 +189,7 @@ public final class MlpNetwork implements Network {
 
     /** Flattened parameters (DL4J's order), for tests that perturb them. */
     public double[] parameters() {
-        return net.params().toDoubleVector();
+        return scratch.run(() -> NdRows.flat(net.params()));
     }
 
     /** Replaces all parameters (DL4J's flattened order). */
@@ -282,7 +289,8 @@ public final class MlpNetwork implements Network {
         INDArray[] w = layerWeights();
         double[][][] out = new double[w.length][][];
         for (int l = 0; l < w.length; l++) {
-            out[l] = w[l].transpose().toDoubleMatrix();
+            INDArray wl = w[l];
+            out[l] = scratch.run(() -> NdRows.rows(wl.transpose()));
         }
         return out;
     }
@@ -303,6 +311,7 @@ public final class MlpNetwork implements Network {
     @Override
     public void close() {
         releaseTrainingData();
+        inputs.close();
         scratch.close();
         net.close();
     }

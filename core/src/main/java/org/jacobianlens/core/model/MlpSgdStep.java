@@ -98,7 +98,7 @@ final class MlpSgdStep implements AutoCloseable {
         if (!fresh) {
             forward();
         }
-        return act[w.length].toDoubleMatrix();
+        return scratch.run(() -> NdRows.rows(act[w.length]));
     }
 
     /**

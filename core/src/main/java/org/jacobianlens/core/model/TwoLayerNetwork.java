@@ -6,6 +6,7 @@ import org.jacobianlens.core.ntk.TwoLayerKernel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -39,6 +40,7 @@ public final class TwoLayerNetwork implements Network {
     private final INDArray aScaled;
     private final double[][] initialWeights;
     private final Scratchpad scratch = new Scratchpad();
+    private final InputCache inputs;
     private TwoLayerKernel.Inputs gramInputs;
     private INDArray trainX;
     private INDArray trainY;
@@ -91,10 +93,11 @@ public final class TwoLayerNetwork implements Network {
                 row[r] = rng.nextBoolean() ? scale : -scale;
             }
         }
+        this.inputs = new InputCache(dtype);
         this.w = create(w0);
         this.aScaled = create(a);
         // The weights the network really starts from (rounded to float in single precision).
-        this.initialWeights = w.toDoubleMatrix();
+        this.initialWeights = scratch.run(() -> NdRows.rows(w));
     }
 
     private INDArray create(double[][] values) {
@@ -154,7 +157,7 @@ public final class TwoLayerNetwork implements Network {
         if (!fresh) {
             forward();
         }
-        return u.toDoubleMatrix();
+        return scratch.run(() -> NdRows.rows(u));
     }
 
     /**
@@ -186,13 +189,17 @@ public final class TwoLayerNetwork implements Network {
 
     @Override
     public double[][] predict(double[][] x) {
+        if (x.length == 0) {
+            return new double[0][];
+        }
+        INDArray input = inputs.of(x);
         double[][] out = new double[x.length][];
         for (int from = 0; from < x.length; from += PREDICT_ROWS) {
             int to = Math.min(x.length, from + PREDICT_ROWS);
-            double[][] block = java.util.Arrays.copyOfRange(x, from, to);
+            INDArray block = input.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             double[][] part = scratch.run(() -> {
-                INDArray zb = create(block).mmul(w.transpose());
-                return Transforms.relu(zb, false).mmul(aScaled.transpose()).toDoubleMatrix();
+                INDArray zb = block.mmul(w.transpose());
+                return NdRows.rows(Transforms.relu(zb, false).mmul(aScaled.transpose()));
             });
             System.arraycopy(part, 0, out, from, part.length);
         }
@@ -208,7 +215,7 @@ public final class TwoLayerNetwork implements Network {
         if (gramInputs == null || !gramInputs.isFor(x)) {
             gramInputs = TwoLayerKernel.inputs(x);
         }
-        return TwoLayerKernel.finiteWidth(gramInputs, w.toDoubleMatrix());
+        return TwoLayerKernel.finiteWidth(gramInputs, weights());
     }
 
     /**
@@ -217,7 +224,7 @@ public final class TwoLayerNetwork implements Network {
      */
     @Override
     public double[][] fullNtkGram(double[][] x) {
-        return TwoLayerKernel.fullFiniteWidth(x, w.toDoubleMatrix(), outputSigns());
+        return TwoLayerKernel.fullFiniteWidth(x, weights(), outputSigns());
     }
 
     @Override
@@ -245,12 +252,17 @@ public final class TwoLayerNetwork implements Network {
 
     @Override
     public double[][][] weightMatrices() {
-        return new double[][][] {w.toDoubleMatrix()};
+        return new double[][][] {weights()};
+    }
+
+    /** The current weights W (m × d) in double. */
+    private double[][] weights() {
+        return scratch.run(() -> NdRows.rows(w));
     }
 
     /** The fixed output signs a (K × m, entries ±1). */
     public double[][] outputSigns() {
-        double[][] a = aScaled.toDoubleMatrix();
+        double[][] a = scratch.run(() -> NdRows.rows(aScaled));
         double root = Math.sqrt(width);
         for (double[] row : a) {
             for (int r = 0; r < row.length; r++) {
@@ -295,6 +307,7 @@ public final class TwoLayerNetwork implements Network {
         releaseTrainingBuffers();
         w.close();
         aScaled.close();
+        inputs.close();
         scratch.close();
     }
 }
