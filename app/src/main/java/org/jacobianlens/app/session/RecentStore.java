@@ -11,8 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jacobianlens.app.json.Json;
 
 /**
  * The program's memory between launches: the recently opened or saved session files (most recent first) and the
@@ -97,7 +96,8 @@ public final class RecentStore {
             return List.of();
         }
         try {
-            JsonNode root = SessionStore.MAPPER.readTree(file.toFile());
+            // Read as a tree, not as a RecentList: a damaged store keeps whatever entries are still good.
+            JsonNode root = Json.MAPPER.readTree(file.toFile());
             JsonNode list = root == null ? null : root.get("sessions");
             if (!RECENT_FORMAT.equals(root == null ? null : root.path("format").asText(null))
                     || list == null || !list.isArray()) {
@@ -120,13 +120,21 @@ public final class RecentStore {
     }
 
     private void writeRecent(List<Path> paths) throws IOException {
-        ObjectNode root = SessionStore.MAPPER.createObjectNode();
-        root.put("format", RECENT_FORMAT);
-        root.put("version", 1);
-        ArrayNode list = root.putArray("sessions");
-        paths.forEach(p -> list.add(p.toString()));
-        byte[] json = SessionStore.MAPPER.writeValueAsBytes(root);
+        byte[] json = Json.MAPPER.writeValueAsBytes(new RecentList(RECENT_FORMAT, 1,
+                paths.stream().map(Path::toString).toList()));
         SessionStore.writeAtomically(dir.resolve(RECENT_FILE), out -> out.write(json));
+    }
+
+    /** {@code recent.json}: the format marker, its version and the session paths, most recent first. */
+    record RecentList(String format, int version, List<String> sessions) {
+        RecentList {
+            if (!RECENT_FORMAT.equals(format)) {
+                throw new IllegalArgumentException("not a list of recent sessions");
+            }
+            if (sessions == null) {
+                throw new IllegalArgumentException("no sessions");
+            }
+        }
     }
 
     private static Path normal(Path p) {
