@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -22,6 +23,7 @@ import org.jacobianlens.app.session.SessionStore;
 import org.jacobianlens.core.run.RunConfig;
 import org.jacobianlens.core.sweep.SweepPoint;
 import org.jacobianlens.core.sweep.SweepSpec;
+import org.jfree.chart.JFreeChart;
 
 /**
  * Writes a sweep's results into a folder: sweep.csv (one row per point, every field), sweep.json (the spec, the base
@@ -42,10 +44,21 @@ public final class SweepExport {
     public static List<String> write(Path dir, SweepSpec spec, List<SweepPoint> points, double seconds)
             throws IOException {
         Files.createDirectories(dir);
-        List<String> charts = SweepCharts.writeAll(dir, spec, points, SweepCharts.subtitle(spec.base()));
+        List<String> charts = writeCharts(dir, spec, points);
         write(dir.resolve("sweep.csv"), csv(points));
         write(dir.resolve("sweep.json"), json(spec, points, charts, seconds));
         return charts;
+    }
+
+    /** Renders every chart of the sweep's kind into {@code dir} as PNG; the file names, in display order. */
+    static List<String> writeCharts(Path dir, SweepSpec spec, List<SweepPoint> points) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, JFreeChart> e : SweepCharts.charts(spec, points, SweepCharts.subtitle(spec.base()),
+                true).entrySet()) {
+            ChartExport.png(e.getValue(), dir.resolve(e.getKey()), SweepCharts.WIDTH, SweepCharts.HEIGHT);
+            names.add(e.getKey());
+        }
+        return names;
     }
 
     /** Each point as the mapper writes it: snake_case fields in the record's order. */
