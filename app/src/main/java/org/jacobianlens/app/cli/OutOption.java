@@ -1,9 +1,10 @@
 package org.jacobianlens.app.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 
-import org.jacobianlens.app.files.OutputPaths;
+import org.jacobianlens.app.files.OutputFolder;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -18,13 +19,15 @@ public final class OutOption {
             + "replaces is kept as DIR.previous")
     Path out;
 
-    /** The output folder, after checking (in well under a second) that it can be written. */
-    public Path checked() {
+    /**
+     * The output folder, opened for writing as one set (checked, locked, its temporary folder made) in well
+     * under a second; a usage error with the reason when it cannot be.
+     */
+    public OutputFolder open(PrintStream notes) {
         try {
-            OutputPaths.check(out);
+            return OutputFolder.open(out, notes);
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "--out " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "--out " + e.getMessage(), e);
         }
-        return out;
     }
 }

@@ -2,10 +2,10 @@ package org.jacobianlens.app.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.jacobianlens.app.files.OutputFolder;
 import org.jacobianlens.core.data.DataFactory;
 import org.jacobianlens.core.data.DatasetException;
 import org.jacobianlens.core.data.PreparedData;
@@ -44,8 +44,16 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunConfig config = options.config();
-        Path dir = output.checked();
         PrintStream err = root.err();
+        try (OutputFolder folder = output.open(err)) {
+            return train(config, folder, err);
+        } catch (IOException e) {
+            err.println("jacobian-lens run: cannot write results: " + e.getMessage());
+            return ExitCode.FAILED;
+        }
+    }
+
+    private int train(RunConfig config, OutputFolder folder, PrintStream err) throws IOException {
         String note = options.analyzeNNote();
         if (note != null) {
             err.println(note);
@@ -70,8 +78,10 @@ public final class RunCommand implements Callable<Integer> {
                 }
                 err.println();
             }
-            RunWriter.writeAll(dir, config, data, s, (System.nanoTime() - t0) / 1e9);
-            err.println(s.message() + "; wrote " + dir.toAbsolutePath());
+            err.println("writing " + folder.dir());
+            RunWriter.writeAll(folder.dir(), config, data, s, (System.nanoTime() - t0) / 1e9);
+            folder.commit();
+            err.println(s.message() + "; wrote " + folder.target());
             return ExitCode.of(s.state());
         } catch (DatasetException e) {
             err.println("jacobian-lens run: " + e.getMessage());
@@ -80,9 +90,6 @@ public final class RunCommand implements Callable<Integer> {
             // bad synthetic-data parameters, found when the data is made (the message lists the valid keys)
             err.println("jacobian-lens run: " + e.getMessage());
             return ExitCode.USAGE;
-        } catch (IOException e) {
-            err.println("jacobian-lens run: cannot write results: " + e.getMessage());
-            return ExitCode.FAILED;
         }
     }
 

@@ -1,13 +1,11 @@
 package org.jacobianlens.app.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.jacobianlens.app.build.Versions;
 import org.jacobianlens.app.export.PanelCsv;
+import org.jacobianlens.app.files.AtomicFiles;
 import org.jacobianlens.app.json.Json;
 import org.jacobianlens.core.data.PreparedData;
 import org.jacobianlens.core.linalg.NativeSettings;
@@ -28,8 +26,8 @@ final class RunWriter {
     private RunWriter() {
     }
 
+    /** Writes every file into {@code dir} (the temporary folder of an {@code OutputFolder}). */
     static void writeAll(Path dir, RunConfig config, PreparedData data, Snapshot s, double seconds) throws IOException {
-        Files.createDirectories(dir);
         writeTrain(dir.resolve("train.csv"), data);
         writeCurves(dir.resolve("curves.csv"), s.curves());
         writeSpectrum(dir, s);
@@ -38,23 +36,12 @@ final class RunWriter {
         writeWeights(dir.resolve("weights.csv"), s);
         if (s.linear() != null) {
             writeCurves(dir.resolve("linear.csv"), s.linear());
-        } else {
-            Files.deleteIfExists(dir.resolve("linear.csv"));
         }
         writeJson(dir.resolve("run.json"), config, data, s, seconds);
     }
 
-    /** Writes through a temporary file and a rename, so a crash never leaves a half-written file behind. */
-    private interface Body {
-        void write(BufferedWriter w) throws IOException;
-    }
-
-    private static void atomically(Path file, Body body) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
-            body.write(w);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    private static void atomically(Path file, AtomicFiles.TextBody body) throws IOException {
+        AtomicFiles.writeText(file, body);
     }
 
     /** Same number format as the app's panel exports: full precision, NaN as an empty cell. */
@@ -172,6 +159,6 @@ final class RunWriter {
         RunSummary summary = new RunSummary(RunSummary.FORMAT, 1, c, data, s.info(), s.state(), s.message(),
                 s.step(), seconds, theory, Versions.of(c.precision(), NativeSettings.describe(System.getenv())));
         byte[] json = Json.MAPPER.writeValueAsBytes(summary);
-        atomically(file, w -> w.write(new String(json, java.nio.charset.StandardCharsets.UTF_8)));
+        AtomicFiles.write(file, json);
     }
 }

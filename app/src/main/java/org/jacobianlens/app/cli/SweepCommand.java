@@ -2,7 +2,6 @@ package org.jacobianlens.app.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.jacobianlens.app.export.SweepExport;
+import org.jacobianlens.app.files.OutputFolder;
 import org.jacobianlens.core.data.DatasetException;
 import org.jacobianlens.core.run.RunState;
 import org.jacobianlens.core.sweep.Sweep;
@@ -65,8 +65,16 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SweepSpec plan = sweep.spec(options.config());
-        Path dir = output.checked();
         PrintStream err = root.err();
+        try (OutputFolder folder = output.open(err)) {
+            return run(plan, folder, err);
+        } catch (IOException e) {
+            err.println("jacobian-lens sweep: cannot write results: " + e.getMessage());
+            return ExitCode.FAILED;
+        }
+    }
+
+    private int run(SweepSpec plan, OutputFolder folder, PrintStream err) throws IOException {
         String note = options.analyzeNNote();
         if (note != null) {
             err.println(note);
@@ -77,8 +85,9 @@ public final class SweepCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         try {
             List<SweepPoint> points = Sweep.run(plan, new Progress(err, plan, t0), () -> false);
-            SweepExport.write(dir, plan, points, (System.nanoTime() - t0) / 1e9);
-            err.println("wrote " + dir.toAbsolutePath());
+            SweepExport.writeInto(folder.dir(), plan, points, (System.nanoTime() - t0) / 1e9);
+            folder.commit();
+            err.println("wrote " + folder.target());
             return exitCode(points);
         } catch (DatasetException e) {
             err.println("jacobian-lens sweep: " + e.getMessage());
@@ -86,9 +95,6 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("jacobian-lens sweep: " + e.getMessage());
             return ExitCode.USAGE;
-        } catch (IOException e) {
-            err.println("jacobian-lens sweep: cannot write results: " + e.getMessage());
-            return ExitCode.FAILED;
         }
     }
 

@@ -2,7 +2,6 @@ package org.jacobianlens.app.export;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jacobianlens.app.build.Versions;
 import org.jacobianlens.app.json.Json;
 import org.jacobianlens.app.charts.SweepCharts;
-import org.jacobianlens.app.session.SessionStore;
+import org.jacobianlens.app.files.AtomicFiles;
+import org.jacobianlens.app.files.OutputFolder;
 import org.jacobianlens.core.run.RunConfig;
 import org.jacobianlens.core.sweep.SweepPoint;
 import org.jacobianlens.core.sweep.SweepSpec;
@@ -36,14 +36,25 @@ public final class SweepExport {
     }
 
     /**
-     * Writes every file for the points finished so far.
+     * Writes every file for the points finished so far into {@code dir} as one set ({@link OutputFolder}): the
+     * folder appears complete or not at all, a sweep it replaces is kept as {@code dir.previous}, and a folder of
+     * other files is refused.
      *
      * @param seconds wall time the sweep took (recorded in sweep.json)
      * @return the chart file names, in display order
      */
     public static List<String> write(Path dir, SweepSpec spec, List<SweepPoint> points, double seconds)
             throws IOException {
-        Files.createDirectories(dir);
+        try (OutputFolder folder = OutputFolder.open(dir, System.err)) {
+            List<String> charts = writeInto(folder.dir(), spec, points, seconds);
+            folder.commit();
+            return charts;
+        }
+    }
+
+    /** Writes every file into {@code dir} as it is (the temporary folder of an {@link OutputFolder}). */
+    public static List<String> writeInto(Path dir, SweepSpec spec, List<SweepPoint> points, double seconds)
+            throws IOException {
         List<String> charts = writeCharts(dir, spec, points);
         write(dir.resolve("sweep.csv"), csv(points));
         write(dir.resolve("sweep.json"), json(spec, points, charts, seconds));
@@ -134,6 +145,6 @@ public final class SweepExport {
 
     private static void write(Path file, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        SessionStore.writeAtomically(file, os -> os.write(bytes));
+        AtomicFiles.write(file, bytes);
     }
 }

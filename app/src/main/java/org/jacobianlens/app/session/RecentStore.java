@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jacobianlens.app.files.AtomicFiles;
 import org.jacobianlens.app.json.Json;
 
 /**
@@ -73,7 +74,7 @@ public final class RecentStore {
     /** Keeps the settings of {@code session} (its recorded results are dropped) for the next launch. */
     public void saveLastSettings(Session session) throws IOException {
         byte[] json = SessionStore.toJson(session.settingsOnly());
-        SessionStore.writeAtomically(dir.resolve(SETTINGS_FILE), out -> out.write(json));
+        AtomicFiles.write(dir.resolve(SETTINGS_FILE), out -> out.write(json));
     }
 
     /** The settings kept by {@link #saveLastSettings}, or empty when there are none or the file is unreadable. */
@@ -122,7 +123,7 @@ public final class RecentStore {
     private void writeRecent(List<Path> paths) throws IOException {
         byte[] json = Json.MAPPER.writeValueAsBytes(new RecentList(RECENT_FORMAT, 1,
                 paths.stream().map(Path::toString).toList()));
-        SessionStore.writeAtomically(dir.resolve(RECENT_FILE), out -> out.write(json));
+        AtomicFiles.write(dir.resolve(RECENT_FILE), out -> out.write(json));
     }
 
     /** {@code recent.json}: the format marker, its version and the session paths, most recent first. */

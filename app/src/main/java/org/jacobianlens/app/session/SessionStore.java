@@ -1,25 +1,16 @@
 package org.jacobianlens.app.session;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jacobianlens.app.files.AtomicFiles;
 import org.jacobianlens.app.json.Json;
 import org.jacobianlens.app.json.JsonProblem;
 import org.jacobianlens.core.ntk.AnalysisFrame;
@@ -46,12 +37,6 @@ public final class SessionStore {
      */
     public static final long MAX_BYTES = 100L << 20;
 
-    /** Writes the contents of a file; used with {@link #writeAtomically}. */
-    @FunctionalInterface
-    public interface Body {
-        void write(OutputStream out) throws IOException;
-    }
-
     private SessionStore() {
     }
 
@@ -67,7 +52,7 @@ public final class SessionStore {
         }
         try {
             byte[] json = toJson(session);
-            writeAtomically(file, out -> out.write(json));
+            AtomicFiles.write(file, json);
         } catch (IOException e) {
             throw new SessionException("cannot save session to " + file + ": " + reason(e), e);
         }
@@ -156,51 +141,6 @@ public final class SessionStore {
             throw new SessionException(name + " is not a valid session: " + e.getMessage(), e);
         }
         return s;
-    }
-
-    /**
-     * Writes {@code target} through a temporary file in the same folder that is flushed to disk and then renamed
-     * over the target (atomically where the file system can). If {@code body} throws, the temporary file is
-     * removed and an existing target is left exactly as it was.
-     */
-    public static void writeAtomically(Path target, Body body) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-        boolean moved = false;
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                 OutputStream out = Channels.newOutputStream(ch)) {
-                body.write(out);
-                out.flush();
-                ch.force(true);
-            }
-            shareable(tmp, abs);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
-        }
-    }
-
-    /**
-     * Temporary files are private (rw-------); give the new file the old file's permissions, or rw-r--r-- for a
-     * new one, so a saved session can be shared like any other document.
-     */
-    private static void shareable(Path tmp, Path target) throws IOException {
-        if (!Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            return;
-        }
-        Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
-                : PosixFilePermissions.fromString("rw-r--r--");
-        Files.setPosixFilePermissions(tmp, perms);
     }
 
     /**

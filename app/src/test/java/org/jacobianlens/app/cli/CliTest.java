@@ -131,4 +131,30 @@ class CliTest {
         assertTrue(cli("run", "--width=0", "--out", dir.toString()).err().contains("--width must be at least 1"));
         assertTrue(cli("run", "--width", "0", "--out=" + dir).err().contains("--width must be at least 1"));
     }
+
+    @Test
+    void anUnusableOutIsRefusedBeforeAnyWorkWithTheReason(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("results.txt"), "not a folder");
+        Path foreign = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(foreign.resolve("notes.txt"), "mine");
+        record Case(String out, String expected) {
+        }
+        for (Case c : List.of(new Case(file.toString(), "--out " + file + " is a file, not a folder"),
+                new Case(file.resolve("run").toString(), "--out " + file.resolve("run") + " is under " + file),
+                new Case("/proc/jacobian-lens", "--out /proc/jacobian-lens is on the system's virtual proc file system"),
+                new Case(dir.resolve(".x.partial-1-0/run").toString(), "--out " + dir.resolve(".x.partial-1-0/run")
+                        + " is inside "),
+                new Case(foreign.toString(), "--out " + foreign + " already holds files that Jacobian Lens did not "
+                        + "write"))) {
+            for (String command : List.of("run", "sweep")) {
+                // the default dataset and sizes: refused before Fashion-MNIST is loaded, so nothing waits on it
+                Result r = command.equals("run") ? cli("run", "--out", c.out())
+                        : cli("sweep", "--kind", "noise", "--out", c.out());
+                assertEquals(2, r.code(), command + " " + c.out() + ": " + r.err());
+                assertEquals(1, r.err().strip().lines().count(), r.err());
+                assertTrue(r.err().startsWith("jacobian-lens " + command + ": " + c.expected()), r.err());
+            }
+        }
+        assertEquals(List.of("notes.txt"), Files.list(foreign).map(p -> p.getFileName().toString()).toList());
+    }
 }

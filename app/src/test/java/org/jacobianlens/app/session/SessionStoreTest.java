@@ -285,7 +285,7 @@ class SessionStoreTest {
         assertArrayEquals(before, Files.readAllBytes(file));
 
         // A writer that fails half way: the target keeps its old bytes and no temporary file is left behind.
-        IOException io = assertThrows(IOException.class, () -> SessionStore.writeAtomically(file, out -> {
+        IOException io = assertThrows(IOException.class, () -> org.jacobianlens.app.files.AtomicFiles.write(file, out -> {
             out.write("{\"half\": ".getBytes(StandardCharsets.UTF_8));
             throw new IOException("disk full");
         }));
