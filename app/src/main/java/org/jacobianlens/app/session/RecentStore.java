@@ -32,14 +32,18 @@ public final class RecentStore {
         this.dir = dir;
     }
 
-    /** System property that moves the store (tests point it at a scratch folder). */
-    public static final String HOME_PROPERTY = "jacobianlens.home";
+    /** System property that moves the store (what {@code --config-dir} sets; tests point it at a scratch folder). */
+    public static final String HOME_PROPERTY = ConfigLocation.PROPERTY;
 
-    /** The store in {@code ~/.jacobian-lens}, or in the folder the {@value #HOME_PROPERTY} property names. */
+    /**
+     * The store in this user's configuration folder ({@link ConfigLocation}: {@code --config-dir},
+     * {@code $XDG_CONFIG_HOME/jacobian-lens}, {@code ~/.config/jacobian-lens}), after taking over the settings of
+     * an older version's {@code ~/.jacobian-lens} once.
+     */
     public static RecentStore inHomeFolder() {
-        String override = System.getProperty(HOME_PROPERTY);
-        return new RecentStore(override != null ? Path.of(override)
-                : Path.of(System.getProperty("user.home"), ".jacobian-lens"));
+        ConfigLocation where = ConfigLocation.current();
+        where.migrate(System.err);
+        return new RecentStore(where.dir());
     }
 
     public Path dir() {
