@@ -1,8 +1,12 @@
 package org.jacobianlens.app.session;
 
+import java.util.Arrays;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jacobianlens.core.model.Precision;
+import org.jacobianlens.core.run.Snapshot;
 
 /**
  * Brings a session tree written by an older version of format 1 up to the current records, so old files keep
@@ -11,6 +15,8 @@ import org.jacobianlens.core.model.Precision;
  * <ul>
  *   <li>{@code precision} (run configuration): older versions trained in double precision, so {@code FLOAT64}.</li>
  *   <li>{@code analysisShare}: older versions took analysis frames only at the fixed cadence, so 0.</li>
+ *   <li>{@code framesTaken} (recorded results): older versions kept every frame they took, so the number of
+ *       frames in the file.</li>
  * </ul>
  */
 final class SessionUpgrade {
@@ -35,7 +41,18 @@ final class SessionUpgrade {
                     changed = true;
                 }
             }
+            if (lane.get("snapshot") instanceof ObjectNode snapshot && !snapshot.has("framesTaken")
+                    && hasField(Snapshot.class, "framesTaken")
+                    && snapshot.get("frames") instanceof ArrayNode frames) {
+                snapshot.put("framesTaken", frames.size());
+                changed = true;
+            }
         }
         return changed;
+    }
+
+    /** Whether the current record has the field: a default is only filled in where there is a field to take it. */
+    private static boolean hasField(Class<? extends Record> type, String name) {
+        return Arrays.stream(type.getRecordComponents()).anyMatch(c -> c.getName().equals(name));
     }
 }
