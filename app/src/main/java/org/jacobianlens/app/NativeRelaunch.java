@@ -1,20 +1,25 @@
 package org.jacobianlens.app;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jacobianlens.app.build.BuildInfo;
+import org.jacobianlens.app.build.JvmFlags;
 import org.jacobianlens.core.linalg.NativeSettings;
 
 /**
  * Makes every way of starting the program ({@code ./jacobian-lens}, {@code java -jar}, {@code mvn javafx:run})
- * run with the native settings of {@link NativeSettings}: those are environment variables the native libraries
- * read once, when they load, so a JVM that lacks them re-runs its own command line with them added and waits.
+ * run with the native settings of {@link NativeSettings} and the build's JVM flags ({@link BuildInfo#jvmArgs()},
+ * the root pom's {@code lens.jvm.args}): the native libraries read their environment once, when they load, and heap
+ * and off-heap limits are fixed at JVM start, so a JVM that lacks any of them re-runs its own command line with
+ * them added and waits. Flags the user gave (say {@code -Xmx1g}) are kept, never overridden.
  *
- * <p>Every JVM that goes on to compute then runs {@code SelfCheck} (see {@code Main}).
+ * <p>Every JVM that goes on to compute then runs {@code SelfCheck} (see {@code Cli}).
  *
  * <p>The child replays this JVM's exact command line ({@link ProcessHandle.Info#arguments()}), with a marker
  * property so it never relaunches again; its exit code becomes ours. Where the command line cannot be read the
@@ -32,19 +37,23 @@ final class NativeRelaunch {
             return Optional.empty();
         }
         Map<String, String> add = NativeSettings.missing(System.getenv());
-        if (add.isEmpty()) {
+        List<String> flags = JvmFlags.missing(BuildInfo.jvmArgs(),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperties());
+        if (add.isEmpty() && flags.isEmpty()) {
             return Optional.empty();
         }
         ProcessHandle.Info info = ProcessHandle.current().info();
         Optional<String> java = info.command();
         Optional<String[]> args = info.arguments();
         if (java.isEmpty() || args.isEmpty()) {
-            System.err.println("jacobian-lens: set " + add + " for full speed (could not relaunch with them)");
+            System.err.println("jacobian-lens: set " + add + " and start java with " + flags
+                    + " for full speed (could not relaunch with them)");
             return Optional.empty();
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(java.get());
         cmd.add("-D" + MARKER + "=true");
+        cmd.addAll(flags); // before the replayed arguments, so nothing of the user's is displaced
         cmd.addAll(Arrays.asList(args.get()));
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
         pb.environment().putAll(add);
@@ -60,8 +69,8 @@ final class NativeRelaunch {
             }
             return Optional.of(code);
         } catch (IOException e) {
-            System.err.println("jacobian-lens: could not relaunch with " + add + " (" + e.getMessage()
-                    + "); running without them");
+            System.err.println("jacobian-lens: could not relaunch with " + add + " " + flags + " ("
+                    + e.getMessage() + "); running without them");
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,8 +2,6 @@ package org.jacobianlens.app.charts;
 
 import java.awt.Color;
 import java.awt.Stroke;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-import org.jacobianlens.app.export.ChartExport;
 import org.jacobianlens.core.run.RunConfig;
 import org.jacobianlens.core.sweep.SweepPoint;
 import org.jacobianlens.core.sweep.SweepSpec;
@@ -43,17 +40,6 @@ public final class SweepCharts {
 
     /** One plotted quantity. */
     private record Line(String name, Color color, Stroke stroke, ToDoubleFunction<SweepPoint> y) {
-    }
-
-    /** Renders every chart of the sweep's kind into {@code dir} and returns the file names, in order. */
-    public static List<String> writeAll(Path dir, SweepSpec spec, List<SweepPoint> points, String subtitle)
-            throws IOException {
-        List<String> names = new ArrayList<>();
-        for (Map.Entry<String, JFreeChart> e : charts(spec, points, subtitle, true).entrySet()) {
-            ChartExport.png(e.getValue(), dir.resolve(e.getKey()), WIDTH, HEIGHT);
-            names.add(e.getKey());
-        }
-        return names;
     }
 
     /**

@@ -20,6 +20,9 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import org.jacobianlens.core.linalg.Blas;
 import org.jacobianlens.core.linalg.NativeSettings;
 import org.jacobianlens.core.linalg.SymmetricEigen;
@@ -34,24 +37,35 @@ import org.jacobianlens.core.ntk.TwoLayerKernel;
  * two are measured side by side on the same machine state, with the same number of BLAS threads
  * ({@link Blas#analysisThreads()}). Best of 5 repetitions after a warm-up, on both sides.
  */
-public final class BenchCommand {
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        usageHelpWidth = 110, description = {"Times the Gram matrices and the eigendecomposition against numpy.",
+            "Gram matrices, eigendecomposition and a full analysis frame, side by side with every numpy on this "
+                + "machine (same sizes, same BLAS thread count), best of " + BenchCommand.REPS * BenchCommand.ROUNDS
+                + " runs per side."},
+        footer = {"", ExitCode.HELP})
+public final class BenchCommand implements Callable<Integer> {
     /** Timed repetitions per case and round (after one warm-up), on each side. */
-    private static final int REPS = 3;
-    private static final int ROUNDS = 3;
+    static final int REPS = 3;
+    static final int ROUNDS = 3;
 
-    private BenchCommand() {
+    private final Cli root;
+
+    @Option(names = "--quick", description = "one round instead of " + ROUNDS)
+    boolean quick;
+
+    BenchCommand(Cli root) {
+        this.root = root;
     }
 
-    public static int execute(String[] args, PrintStream out, PrintStream err) {
-        int rounds = ROUNDS;
-        for (String a : args) {
-            if (a.equals("--quick")) {
-                rounds = 1;
-            } else {
-                err.println("bench: unknown option '" + a + "' (only --quick)");
-                return 2;
-            }
+    @Override
+    public Integer call() {
+        if (!root.nativeCheckPasses()) {
+            return ExitCode.FAILED;
         }
+        return run(quick ? 1 : ROUNDS, root.out(), root.err());
+    }
+
+    private static int run(int rounds, PrintStream out, PrintStream err) {
         Map<String, Callable<?>> cases = cases();
         int threads = Blas.analysisThreads();
         List<NumpyServer> refs = new ArrayList<>();

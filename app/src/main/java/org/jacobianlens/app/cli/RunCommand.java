@@ -3,33 +3,64 @@ package org.jacobianlens.app.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
+import org.jacobianlens.app.files.OutputFolder;
 import org.jacobianlens.core.data.DataFactory;
 import org.jacobianlens.core.data.DatasetException;
 import org.jacobianlens.core.data.PreparedData;
 import org.jacobianlens.core.run.RunConfig;
 import org.jacobianlens.core.run.Snapshot;
 import org.jacobianlens.core.run.TrainingRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code run}: trains one configuration headless and writes its files; a progress line on stderr. */
-public final class RunCommand {
-    private RunCommand() {
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
+        usageHelpWidth = 110, description = "Trains one network headless and writes its results into --out.",
+        footer = {"", "Writes run.json, train.csv, curves.csv, spectrum.csv, projections.csv, theory.csv, "
+                + "alignment.csv, weights.csv and linear.csv.", ExitCode.HELP})
+public final class RunCommand implements Callable<Integer> {
+    private final Cli root;
+
+    @Mixin
+    RunOptions options;
+
+    @Mixin
+    OutOption output;
+
+    RunCommand(Cli root) {
+        this.root = root;
     }
 
-    /** @return the process exit code: 0 done, 1 failed (data or I/O error, divergence), 2 bad options */
+    /** {@code jacobian-lens run ARGS}, writing to {@code out} and {@code err}; the exit code ({@link ExitCode}). */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            out.println(RunOptions.HELP);
-            return 0;
+        String[] all = new String[args.length + 1];
+        all[0] = "run";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Cli.execute(out, err, all);
+    }
+
+    @Override
+    public Integer call() {
+        RunConfig config = options.config();
+        PrintStream err = root.err();
+        try (OutputFolder folder = output.open(err)) {
+            return train(config, folder, err);
+        } catch (IOException e) {
+            err.println("jacobian-lens run: cannot write results: " + e.getMessage());
+            return ExitCode.FAILED;
         }
-        RunOptions.Parsed p;
-        try {
-            p = RunOptions.parse(args);
-        } catch (UsageException e) {
-            err.println("jacobian-lens run: " + e.getMessage());
-            return 2;
+    }
+
+    private int train(RunConfig config, OutputFolder folder, PrintStream err) throws IOException {
+        String note = options.analyzeNNote();
+        if (note != null) {
+            err.println(note);
         }
-        RunConfig config = p.config();
+        if (!root.nativeCheckPasses()) {
+            return ExitCode.FAILED;
+        }
         long t0 = System.nanoTime();
         try {
             err.println("preparing " + config.data().dataset() + " ...");
@@ -42,30 +73,23 @@ public final class RunCommand {
                 s = run.snapshot();
                 int chunk = Math.max(1, config.analyzeEvery() > 0 ? config.analyzeEvery() : 50);
                 while (!s.state().terminal()) {
-                    if (config.maxSteps() == 0 && config.targetLoss() == 0) {
-                        err.println("jacobian-lens run: give --steps or --target-loss so the run can stop");
-                        return 2;
-                    }
                     s = run.advance(chunk);
                     progress(err, s, config, t0);
                 }
                 err.println();
             }
-            RunWriter.writeAll(p.out(), config, data, s, (System.nanoTime() - t0) / 1e9);
-            err.println(s.message() + "; wrote " + p.out().toAbsolutePath());
-            return switch (s.state()) {
-                case FINISHED -> 0;
-                default -> 1;
-            };
+            err.println("writing " + folder.dir());
+            RunWriter.writeAll(folder.dir(), config, data, s, (System.nanoTime() - t0) / 1e9);
+            folder.commit();
+            err.println(s.message() + "; wrote " + folder.target());
+            return ExitCode.of(s.state());
         } catch (DatasetException e) {
             err.println("jacobian-lens run: " + e.getMessage());
-            return 1;
+            return ExitCode.FAILED;
         } catch (IllegalArgumentException e) {
+            // bad synthetic-data parameters, found when the data is made (the message lists the valid keys)
             err.println("jacobian-lens run: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("jacobian-lens run: cannot write results: " + e.getMessage());
-            return 1;
+            return ExitCode.USAGE;
         }
     }
 

@@ -1,177 +1,171 @@
 package org.jacobianlens.app.cli;
 
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-
 import org.jacobianlens.core.data.DatasetSpec;
 import org.jacobianlens.core.model.MlpSpec;
 import org.jacobianlens.core.model.Precision;
 import org.jacobianlens.core.run.RunConfig;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** Parses {@code run} options into a {@link RunConfig} and an output folder. */
+/**
+ * The options that describe one training run, shared (as a picocli mixin) by {@code run} and {@code sweep} and
+ * any later command that trains: written once, defaults from {@link Defaults}, ranges checked by {@link #config()}
+ * before any data is loaded.
+ */
 public final class RunOptions {
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
 
-    static final String HELP = String.join("\n",
-            "usage: jacobian-lens run [options] --out DIR",
-            "  --dataset NAME|PATH   fashion-mnist (default), digits, fashion-mnist-full, blobs, spirals, circles, xor,",
-            "                        teacher (e.g. blobs:classes=4,dim=8), or an IDX/CIFAR/CSV file or folder",
-            "  --classes 0,1         classes to keep (two classes => labels -1/+1, first is -1); default all",
-            "  --n N                 training examples (default 500)      --test N   test examples (default 500)",
-            "  --noise P             label noise in [0,1] (default 0)     --center   subtract the training mean",
-            "  --no-unit-norm        keep row norms (default: rows scaled to unit norm)",
-            "  --model two-layer|mlp (default two-layer)                  --width M  hidden width (default 1024)",
-            "  --depth L             MLP hidden layers (default 2)        --kappa K  two-layer init scale (default 1)",
-            "  --activation relu|tanh|sigmoid|identity                    --optimizer sgd|momentum|adam",
-            "  --loss squared|cross-entropy   --batch B (0 = full batch)  --lr ETA|auto (default auto)",
-            "  --steps S (default 2000)       --target-loss L             --analyze-every E (default 50)",
-            "  --analyze-n N (default 500)    --cutoff F (default 0.1: sigma >= F*sigma_1 is information space)",
-            "  --precision float32|float64    training arithmetic (default float32; kernels and theory are double)",
-            "  --no-theory                    --seed S (default 1)        --out DIR (required)");
+    @Option(names = "--dataset", paramLabel = "NAME|PATH", order = 1, description = "fashion-mnist, digits, fashion-mnist-full, blobs, spirals, circles, xor, teacher (e.g. "
+            + "blobs:classes=4,dim=8), or an IDX/CIFAR/CSV file or folder (default: ${DEFAULT-VALUE})")
+    String dataset;
 
-    private RunOptions() {
+    @Option(names = "--classes", paramLabel = "C", split = ",", splitSynopsisLabel = ",", order = 2,
+            description = "classes to keep (two classes => labels -1/+1, the first is -1; default: all)")
+    int[] classes;
+
+    @Option(names = "--n", paramLabel = "N", order = 3, description = "training examples (default: ${DEFAULT-VALUE})")
+    int n;
+
+    @Option(names = "--test", paramLabel = "N", order = 4, description = "test examples (default: ${DEFAULT-VALUE})")
+    int test;
+
+    @Option(names = "--noise", paramLabel = "P", order = 5,
+            description = "label noise level in [0, 1] (default: ${DEFAULT-VALUE})")
+    double noise;
+
+    @Option(names = "--center", order = 6, description = "subtract the training mean")
+    boolean center;
+
+    @Option(names = "--no-unit-norm", order = 7, description = "keep row norms (default: rows scaled to unit norm)")
+    boolean noUnitNorm;
+
+    @Option(names = "--model", paramLabel = "two-layer|mlp", order = 8,
+            description = "network family (default: ${DEFAULT-VALUE})")
+    RunConfig.ModelKind model;
+
+    @Option(names = "--width", paramLabel = "M", order = 9, description = "hidden width (default: ${DEFAULT-VALUE})")
+    int width;
+
+    @Option(names = "--depth", paramLabel = "L", order = 10,
+            description = "MLP hidden layers (default: ${DEFAULT-VALUE})")
+    int depth;
+
+    @Option(names = "--kappa", paramLabel = "K", order = 11,
+            description = "two-layer initialization scale (default: ${DEFAULT-VALUE})")
+    double kappa;
+
+    @Option(names = "--activation", paramLabel = "relu|tanh|sigmoid|identity", order = 12,
+            description = "MLP activation (default: ${DEFAULT-VALUE})")
+    MlpSpec.Activation activation;
+
+    @Option(names = "--optimizer", paramLabel = "sgd|momentum|adam", order = 13,
+            description = "MLP update rule (default: ${DEFAULT-VALUE})")
+    MlpSpec.Optimizer optimizer;
+
+    @Option(names = "--loss", paramLabel = "squared|cross-entropy", order = 14,
+            description = "MLP loss (default: ${DEFAULT-VALUE})")
+    MlpSpec.Loss loss;
+
+    @Option(names = "--batch", paramLabel = "B", order = 15,
+            description = "MLP minibatch size, 0 = full batch (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--lr", paramLabel = "ETA|auto", order = 16,
+            description = "learning rate; auto = 1/(c*lambda_max) (default: ${DEFAULT-VALUE})")
+    String lr;
+
+    @Option(names = "--steps", paramLabel = "S", order = 17,
+            description = "step budget, 0 = none (then --target-loss is needed; default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--target-loss", paramLabel = "L", order = 18,
+            description = "stop when the training loss reaches L, 0 = no target (default: ${DEFAULT-VALUE})")
+    double targetLoss;
+
+    @Option(names = "--analyze-every", paramLabel = "E", order = 19,
+            description = "an analysis frame every E steps, 0 = only at the start (default: ${DEFAULT-VALUE})")
+    int analyzeEvery;
+
+    @Option(names = "--analyze-n", paramLabel = "N", order = 20, description = "analyse the first N training examples (default: ${DEFAULT-VALUE}); more than --n "
+            + "analyses all of them, and says so")
+    int analyzeN;
+
+    @Option(names = "--cutoff", paramLabel = "F", order = 21,
+            description = "information space: sigma >= F*sigma_1, F in (0, 1] (default: ${DEFAULT-VALUE})")
+    double cutoff;
+
+    @Option(names = "--precision", paramLabel = "float32|float64", order = 22,
+            description = "training arithmetic; kernels and theory are always double (default: ${DEFAULT-VALUE})")
+    Precision precision;
+
+    @Option(names = "--no-theory", order = 23, description = "skip the H-infinity theory")
+    boolean noTheory;
+
+    @Option(names = "--seed", paramLabel = "S", order = 24,
+            description = "data, initialization and minibatch seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    /**
+     * The run these options describe. Every range is checked here, before any data is loaded, and reported as a
+     * usage error naming the option.
+     */
+    public RunConfig config() {
+        require(n >= 1, "--n must be at least 1, found " + n);
+        require(test >= 0, "--test must be at least 0, found " + test);
+        require(noise >= 0 && noise <= 1, "--noise must be in [0, 1], found " + noise);
+        require(classes == null || classes.length >= 2, "--classes needs at least two classes");
+        require(width >= 1, "--width must be at least 1, found " + width);
+        require(depth >= 1, "--depth must be at least 1, found " + depth);
+        require(kappa > 0, "--kappa must be positive, found " + kappa);
+        require(batch >= 0, "--batch must not be negative, found " + batch);
+        require(steps >= 0, "--steps must not be negative, found " + steps);
+        require(targetLoss >= 0, "--target-loss must not be negative, found " + targetLoss);
+        require(steps > 0 || targetLoss > 0,
+                "--steps " + steps + " without --target-loss would never stop: give a step budget or a target loss");
+        require(analyzeEvery >= 0, "--analyze-every must not be negative, found " + analyzeEvery);
+        require(analyzeN >= 2, "--analyze-n must be at least 2, found " + analyzeN);
+        require(cutoff > 0 && cutoff <= 1, "--cutoff must be in (0, 1], found " + cutoff);
+        double eta = learningRate();
+        try {
+            DatasetSpec data = new DatasetSpec(dataset, classes, n, test, noise, center, !noUnitNorm, seed);
+            return new RunConfig(data, model, width, depth, kappa, eta, activation, optimizer, loss, batch, steps,
+                    targetLoss, analyzeEvery, analyzeN, cutoff, !noTheory, seed, precision, 0.0);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 
     /**
-     * Parsed command line.
-     *
-     * @param options every option given, by name without the dashes (flags map to "true"), for commands that
-     *                accept options of their own on top of the run options
+     * The one line to print when {@code --analyze-n} asks for more examples than the run has (the analysis then
+     * uses all n), or null. Silent when the user left {@code --analyze-n} at its default.
      */
-    public record Parsed(RunConfig config, Path out, Map<String, String> options) {
-        public Parsed {
-            options = Map.copyOf(options);
-        }
-
-        public Parsed(RunConfig config, Path out) {
-            this(config, out, Map.of());
-        }
+    public String analyzeNNote() {
+        boolean given = spec.commandLine().getParseResult().hasMatchedOption("--analyze-n");
+        return given && analyzeN > n ? "note: --analyze-n " + analyzeN + " is more than --n " + n
+                + "; the analysis uses all " + n + " training examples" : null;
     }
 
-    public static Parsed parse(String[] args) throws UsageException {
-        return parse(args, Set.of());
-    }
-
-    /**
-     * Parses the run options plus the valued options named in {@code extra}, which are only collected (into
-     * {@link Parsed#options()}) for the calling command to interpret.
-     */
-    static Parsed parse(String[] args, Set<String> extra) throws UsageException {
-        Map<String, String> o = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("--")) {
-                throw new UsageException("unexpected argument '" + a + "' (options start with --; see --help)");
-            }
-            String key = a.substring(2);
-            if (key.equals("center") || key.equals("no-unit-norm") || key.equals("no-theory")) {
-                o.put(key, "true");
-                continue;
-            }
-            if (!KNOWN.contains("|" + key + "|") && !extra.contains(key)) {
-                throw new UsageException("unknown option --" + key + " (see --help)");
-            }
-            if (i + 1 >= args.length) {
-                throw new UsageException("option --" + key + " needs a value");
-            }
-            o.put(key, args[++i]);
+    private double learningRate() {
+        if (Converters.AUTO.equalsIgnoreCase(lr.strip())) {
+            return 0.0;
         }
-        if (!o.containsKey("out")) {
-            throw new UsageException("--out DIR is required");
-        }
-        long seed = longOpt(o, "seed", 1);
-        DatasetSpec data;
+        double eta;
         try {
-            data = new DatasetSpec(o.getOrDefault("dataset", "fashion-mnist"), classes(o.get("classes")),
-                    intOpt(o, "n", 500), intOpt(o, "test", 500), doubleOpt(o, "noise", 0.0),
-                    o.containsKey("center"), !o.containsKey("no-unit-norm"), seed);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            eta = Converters.number(lr);
+        } catch (RuntimeException e) {
+            throw new ParameterException(spec.commandLine(), "--lr must be a positive number or auto, found '"
+                    + lr + "'");
         }
-        String lr = o.getOrDefault("lr", "auto");
-        try {
-            RunConfig c = new RunConfig(data, model(o.getOrDefault("model", "two-layer")), intOpt(o, "width", 1024),
-                    intOpt(o, "depth", 2), doubleOpt(o, "kappa", 1.0),
-                    lr.equals("auto") ? 0.0 : doubleOpt(o, "lr", 0.0),
-                    enumOpt(MlpSpec.Activation.class, o, "activation", "relu"),
-                    enumOpt(MlpSpec.Optimizer.class, o, "optimizer", "sgd"),
-                    enumOpt(MlpSpec.Loss.class, o, "loss", "squared"), intOpt(o, "batch", 0),
-                    intOpt(o, "steps", 2000), doubleOpt(o, "target-loss", 0.0), intOpt(o, "analyze-every", 50),
-                    intOpt(o, "analyze-n", 500), doubleOpt(o, "cutoff", 0.1), !o.containsKey("no-theory"), seed,
-                    enumOpt(Precision.class, o, "precision", "float32"), 0.0);
-            return new Parsed(c, Path.of(o.get("out")), o);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        require(eta > 0, "--lr must be a positive number or auto, found " + lr);
+        return eta;
     }
 
-    private static final String KNOWN = "|dataset|classes|n|test|noise|model|width|depth|kappa|lr|steps|analyze-every"
-            + "|analyze-n|seed|out|activation|optimizer|loss|batch|target-loss|cutoff|precision|";
-
-    private static RunConfig.ModelKind model(String s) throws UsageException {
-        return switch (s) {
-            case "two-layer" -> RunConfig.ModelKind.TWO_LAYER;
-            case "mlp" -> RunConfig.ModelKind.MLP;
-            default -> throw new UsageException("--model must be two-layer or mlp, found '" + s + "'");
-        };
-    }
-
-    private static int[] classes(String s) throws UsageException {
-        if (s == null) {
-            return null;
-        }
-        try {
-            int[] c = Arrays.stream(s.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
-            if (c.length < 2) {
-                throw new UsageException("--classes needs at least two classes, found '" + s + "'");
-            }
-            return c;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--classes must be comma-separated class numbers such as 0,1, found '" + s + "'");
-        }
-    }
-
-    private static <E extends Enum<E>> E enumOpt(Class<E> type, Map<String, String> o, String key, String def)
-            throws UsageException {
-        String v = o.getOrDefault(key, def);
-        try {
-            return Enum.valueOf(type, v.toUpperCase().replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--" + key + " must be one of "
-                    + Arrays.toString(type.getEnumConstants()).toLowerCase().replace('_', '-') + ", found '" + v + "'");
-        }
-    }
-
-    static int intOpt(Map<String, String> o, String key, int def) throws UsageException {
-        String v = o.get(key);
-        try {
-            return v == null ? def : Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + key + " must be a whole number, found '" + v + "'");
-        }
-    }
-
-    private static long longOpt(Map<String, String> o, String key, long def) throws UsageException {
-        String v = o.get(key);
-        try {
-            return v == null ? def : Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + key + " must be a whole number, found '" + v + "'");
-        }
-    }
-
-    static double doubleOpt(Map<String, String> o, String key, double def) throws UsageException {
-        String v = o.get(key);
-        try {
-            double d = v == null ? def : Double.parseDouble(v);
-            if (!Double.isFinite(d)) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + key + " must be a number, found '" + v + "'");
+    private void require(boolean ok, String message) {
+        if (!ok) {
+            throw new ParameterException(spec.commandLine(), message);
         }
     }
 }

@@ -1,17 +1,14 @@
 package org.jacobianlens.app.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.jacobianlens.app.build.Versions;
 import org.jacobianlens.app.export.PanelCsv;
+import org.jacobianlens.app.files.AtomicFiles;
+import org.jacobianlens.app.json.Json;
 import org.jacobianlens.core.data.PreparedData;
+import org.jacobianlens.core.linalg.NativeSettings;
 import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.jacobianlens.core.run.Curves;
 import org.jacobianlens.core.run.RunConfig;
@@ -29,8 +26,8 @@ final class RunWriter {
     private RunWriter() {
     }
 
+    /** Writes every file into {@code dir} (the temporary folder of an {@code OutputFolder}). */
     static void writeAll(Path dir, RunConfig config, PreparedData data, Snapshot s, double seconds) throws IOException {
-        Files.createDirectories(dir);
         writeTrain(dir.resolve("train.csv"), data);
         writeCurves(dir.resolve("curves.csv"), s.curves());
         writeSpectrum(dir, s);
@@ -39,23 +36,12 @@ final class RunWriter {
         writeWeights(dir.resolve("weights.csv"), s);
         if (s.linear() != null) {
             writeCurves(dir.resolve("linear.csv"), s.linear());
-        } else {
-            Files.deleteIfExists(dir.resolve("linear.csv"));
         }
         writeJson(dir.resolve("run.json"), config, data, s, seconds);
     }
 
-    /** Writes through a temporary file and a rename, so a crash never leaves a half-written file behind. */
-    private interface Body {
-        void write(BufferedWriter w) throws IOException;
-    }
-
-    private static void atomically(Path file, Body body) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
-            body.write(w);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    private static void atomically(Path file, AtomicFiles.TextBody body) throws IOException {
+        AtomicFiles.writeText(file, body);
     }
 
     /** Same number format as the app's panel exports: full precision, NaN as an empty cell. */
@@ -163,47 +149,16 @@ final class RunWriter {
 
     private static void writeJson(Path file, RunConfig c, PreparedData d, Snapshot s, double seconds)
             throws IOException {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("format", "jacobian-lens-run");
-        root.put("version", 1);
-        root.put("config", c);
-        Map<String, Object> dataInfo = new LinkedHashMap<>();
-        dataInfo.put("name", d.name());
-        dataInfo.put("classes", d.classNames());
-        dataInfo.put("source_classes", d.originalClasses());
-        dataInfo.put("n_train", d.nTrain());
-        dataInfo.put("n_test", d.nTest());
-        dataInfo.put("dim", d.dim());
-        dataInfo.put("preprocessing", d.preprocessing());
-        dataInfo.put("corrupted_positions", d.corruptedCount());
-        dataInfo.put("labels_changed", d.changedCount());
-        dataInfo.put("targets", d.numClasses() == 2 ? "scalar: first class -1, second +1" : "one-hot");
-        root.put("data", dataInfo);
-        root.put("run", s.info());
-        root.put("final_state", s.state());
-        root.put("message", s.message());
-        root.put("steps", s.step());
-        root.put("seconds", seconds);
-        if (s.theory() != null) {
-            Map<String, Object> th = new LinkedHashMap<>();
-            th.put("complexity_noisy_labels", s.theory().complexityNoisy());
-            th.put("complexity_clean_labels", s.theory().complexityClean());
-            th.put("complexity_formula", "sqrt(2 y^T (Hinf + ridge I)^-1 y / n) on the analysed examples");
-            th.put("ridge", s.theory().ridge());
-            th.put("vacuous", s.theory().vacuous());
-            th.put("hinf_min_eigenvalue", s.theory().minEigenvalue());
-            th.put("predicted_curve_includes_initial_output", s.theory().includesInitialOutput());
-            root.put("theory", th);
-        }
-        Map<String, Object> versions = new LinkedHashMap<>();
-        versions.put("jacobian_lens", RunWriter.class.getPackage().getImplementationVersion() == null
-                ? "0.1.0-SNAPSHOT" : RunWriter.class.getPackage().getImplementationVersion());
-        versions.put("java", System.getProperty("java.version"));
-        versions.put("dl4j_nd4j", "1.0.0-M2.1");
-        versions.put("precision", "float64 for data, training, Gram and eigendecomposition");
-        versions.put("native", org.jacobianlens.core.linalg.NativeSettings.describe(System.getenv()));
-        root.put("versions", versions);
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        atomically(file, w -> w.write(m.writeValueAsString(root)));
+        RunSummary.Data data = new RunSummary.Data(d.name(), d.classNames(), d.originalClasses(), d.nTrain(),
+                d.nTest(), d.dim(), d.preprocessing(), d.corruptedCount(), d.changedCount(),
+                d.numClasses() == 2 ? "scalar: first class -1, second +1" : "one-hot");
+        Theory t = s.theory();
+        RunSummary.TheoryFacts theory = t == null ? null : new RunSummary.TheoryFacts(t.complexityNoisy(),
+                t.complexityClean(), "sqrt(2 y^T (Hinf + ridge I)^-1 y / n) on the analysed examples", t.ridge(),
+                t.vacuous(), t.minEigenvalue(), t.includesInitialOutput());
+        RunSummary summary = new RunSummary(RunSummary.FORMAT, 1, c, data, s.info(), s.state(), s.message(),
+                s.step(), seconds, theory, Versions.of(c.precision(), NativeSettings.describe(System.getenv())));
+        byte[] json = Json.MAPPER.writeValueAsBytes(summary);
+        AtomicFiles.write(file, json);
     }
 }

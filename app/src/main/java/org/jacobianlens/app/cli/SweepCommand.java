@@ -2,107 +2,108 @@ package org.jacobianlens.app.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import org.jacobianlens.app.export.SweepExport;
+import org.jacobianlens.app.files.OutputFolder;
 import org.jacobianlens.core.data.DatasetException;
 import org.jacobianlens.core.run.RunState;
 import org.jacobianlens.core.sweep.Sweep;
 import org.jacobianlens.core.sweep.SweepListener;
 import org.jacobianlens.core.sweep.SweepPoint;
 import org.jacobianlens.core.sweep.SweepSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code sweep}: trains a base configuration at several noise levels or widths, headless, and writes sweep.json,
  * sweep.csv (one row per point) and the summary charts as PNG; one progress line per point on stderr.
  */
-public final class SweepCommand {
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
+        usageHelpWidth = 110, description = {"Trains one network at several label-noise levels or widths.",
+            "Every point shares the data seed and the init seed (so the noise is nested); writes sweep.json, "
+                + "sweep.csv and PNG charts (1600x1000) into --out. --noise is what a noise sweep varies, --width "
+                + "what a width sweep varies."})
+public final class SweepCommand implements Callable<Integer> {
+    private final Cli root;
 
-    static final String HELP = String.join("\n",
-            "usage: jacobian-lens sweep --kind noise|width [--values V,V,...] [run options] --out DIR",
-            "  --kind noise|width    sweep the label-noise level p or the hidden width m (required)",
-            "  --values LIST         p levels (default 0,0.2,0.4,0.6,0.8,1) or widths (default 64,256,1024,4096)",
-            "  --top-k K             k of the top-k label energy (default 10)",
-            "  --threshold F         steps to threshold = first step with loss <= F x initial loss (default 0.1)",
-            "  Every point shares the data seed and the init seed (nested noise). Writes sweep.json, sweep.csv and",
-            "  PNG charts (1600x1000) into DIR. Run options (--noise is swept by a noise sweep, --width by a width",
-            "  sweep):")
-            + "\n" + RunOptions.HELP.substring(RunOptions.HELP.indexOf('\n') + 1);
+    @Mixin
+    SweepOptions sweep;
 
-    private static final Set<String> OWN_OPTIONS = Set.of("kind", "values", "top-k", "threshold");
+    @Mixin
+    RunOptions options;
 
-    private SweepCommand() {
+    @Mixin
+    OutOption output;
+
+    SweepCommand(Cli root) {
+        this.root = root;
     }
 
-    /** @return the process exit code: 0 every point finished, 1 failed or a point diverged, 2 bad options */
+    /** {@code jacobian-lens sweep ARGS}, writing to {@code out} and {@code err}; the exit code ({@link ExitCode}). */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            out.println(HELP);
-            return 0;
+        String[] all = new String[args.length + 1];
+        all[0] = "sweep";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Cli.execute(out, err, all);
+    }
+
+    /** The footer: the default values of each kind and the exit codes (computed, so they match the code). */
+    static String[] footer() {
+        return new String[] {"", "Default --values: " + Arrays.stream(SweepSpec.Kind.values())
+                .map(k -> Converters.name(k) + " " + Arrays.stream(k.defaultValues())
+                        .mapToObj(v -> v == Math.rint(v) && k == SweepSpec.Kind.WIDTH ? Long.toString((long) v)
+                                : Double.toString(v)).collect(Collectors.joining(",")))
+                .collect(Collectors.joining("; ")) + ".",
+            "Exit codes: 0 every point finished, 1 a point failed, 2 bad usage, 3 a point diverged."};
+    }
+
+    @Override
+    public Integer call() {
+        SweepSpec plan = sweep.spec(options.config());
+        PrintStream err = root.err();
+        try (OutputFolder folder = output.open(err)) {
+            return run(plan, folder, err);
+        } catch (IOException e) {
+            err.println("jacobian-lens sweep: cannot write results: " + e.getMessage());
+            return ExitCode.FAILED;
         }
-        SweepSpec spec;
-        Path dir;
-        try {
-            RunOptions.Parsed p = RunOptions.parse(args, OWN_OPTIONS);
-            spec = spec(p);
-            dir = p.out();
-        } catch (UsageException e) {
-            err.println("jacobian-lens sweep: " + e.getMessage());
-            return 2;
+    }
+
+    private int run(SweepSpec plan, OutputFolder folder, PrintStream err) throws IOException {
+        String note = options.analyzeNNote();
+        if (note != null) {
+            err.println(note);
+        }
+        if (!root.nativeCheckPasses()) {
+            return ExitCode.FAILED;
         }
         long t0 = System.nanoTime();
         try {
-            List<SweepPoint> points = Sweep.run(spec, new Progress(err, spec, t0), () -> false);
-            SweepExport.write(dir, spec, points, (System.nanoTime() - t0) / 1e9);
-            err.println("wrote " + dir.toAbsolutePath());
-            return points.stream().allMatch(q -> q.state() == RunState.FINISHED) ? 0 : 1;
+            List<SweepPoint> points = Sweep.run(plan, new Progress(err, plan, t0), () -> false);
+            SweepExport.writeInto(folder.dir(), plan, points, (System.nanoTime() - t0) / 1e9);
+            folder.commit();
+            err.println("wrote " + folder.target());
+            return exitCode(points);
         } catch (DatasetException e) {
             err.println("jacobian-lens sweep: " + e.getMessage());
-            return 1;
+            return ExitCode.FAILED;
         } catch (IllegalArgumentException e) {
             err.println("jacobian-lens sweep: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("jacobian-lens sweep: cannot write results: " + e.getMessage());
-            return 1;
+            return ExitCode.USAGE;
         }
     }
 
-    /** The sweep described by the parsed options. */
-    static SweepSpec spec(RunOptions.Parsed p) throws UsageException {
-        Map<String, String> o = p.options();
-        String k = o.get("kind");
-        if (k == null) {
-            throw new UsageException("--kind noise|width is required");
+    /** 0 when every point finished, 1 when one failed, else 3 when one diverged. */
+    static int exitCode(List<SweepPoint> points) {
+        if (points.stream().anyMatch(q -> q.state() != RunState.FINISHED && q.state() != RunState.DIVERGED)) {
+            return ExitCode.FAILED;
         }
-        SweepSpec.Kind kind = switch (k) {
-            case "noise" -> SweepSpec.Kind.NOISE;
-            case "width" -> SweepSpec.Kind.WIDTH;
-            default -> throw new UsageException("--kind must be noise or width, found '" + k + "'");
-        };
-        if (o.containsKey(k)) {
-            throw new UsageException("--" + k + " is what a " + k + " sweep varies; give the levels with --values");
-        }
-        double[] values = o.containsKey("values") ? values(o.get("values")) : kind.defaultValues();
-        try {
-            return new SweepSpec(p.config(), kind, values, RunOptions.intOpt(o, "top-k", SweepSpec.DEFAULT_TOP_K),
-                    RunOptions.doubleOpt(o, "threshold", SweepSpec.DEFAULT_THRESHOLD));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    private static double[] values(String s) throws UsageException {
-        try {
-            return SweepSpec.parseValues(s);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--" + e.getMessage());
-        }
+        return points.stream().anyMatch(q -> q.state() == RunState.DIVERGED) ? ExitCode.DIVERGED : ExitCode.OK;
     }
 
     /** Prints an in-place step counter and, when a point stops, one line with its headline numbers. */

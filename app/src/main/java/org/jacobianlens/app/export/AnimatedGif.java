@@ -18,7 +18,7 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
-import org.jacobianlens.app.session.SessionStore;
+import org.jacobianlens.app.files.AtomicFiles;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -101,7 +101,7 @@ public final class AnimatedGif {
         }
         ImageWriter writer = writers.next();
         try {
-            SessionStore.writeAtomically(out, os -> {
+            AtomicFiles.write(out, os -> {
                 try (ImageOutputStream ios = ImageIO.createImageOutputStream(os)) {
                     writer.setOutput(ios);
                     writer.prepareWriteSequence(null);

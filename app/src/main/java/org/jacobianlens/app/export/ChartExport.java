@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
-import org.jacobianlens.app.session.SessionStore;
+import org.jacobianlens.app.files.AtomicFiles;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 
@@ -43,7 +43,7 @@ public final class ChartExport {
      */
     public static void png(JFreeChart chart, Path out, int w, int h, double scale) throws IOException {
         BufferedImage img = image(chart, w, h, scale);
-        SessionStore.writeAtomically(out, os -> {
+        AtomicFiles.write(out, os -> {
             if (!ImageIO.write(img, "png", os)) {
                 throw new IOException("no PNG writer available");
             }
@@ -79,7 +79,7 @@ public final class ChartExport {
     /** SVG document of a {@code w × h} drawing (vector: text stays text, lines stay sharp at any zoom). */
     public static void svg(JFreeChart chart, Path out, int w, int h) throws IOException {
         byte[] doc = svgDocument(chart, w, h).getBytes(StandardCharsets.UTF_8);
-        SessionStore.writeAtomically(out, os -> os.write(doc));
+        AtomicFiles.write(out, os -> os.write(doc));
     }
 
     /** The SVG text of the chart drawn at {@code w × h}. */

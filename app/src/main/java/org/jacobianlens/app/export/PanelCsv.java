@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.jacobianlens.app.session.SessionStore;
+import org.jacobianlens.app.files.AtomicFiles;
 import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.jacobianlens.core.run.Curves;
 import org.jacobianlens.core.run.GroupSnapshot;
@@ -101,7 +101,7 @@ public final class PanelCsv {
     /** Writes CSV text as UTF-8, atomically. */
     public static void write(String csv, Path file) throws IOException {
         byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
-        SessionStore.writeAtomically(file, out -> out.write(bytes));
+        AtomicFiles.write(file, out -> out.write(bytes));
     }
 
     /** A number cell: shortest exact decimal ({@code Infinity}/{@code -Infinity} spelled out), empty for NaN. */

@@ -7,7 +7,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jacobianlens.app.json.Json;
 
 /** The lesson presets bundled in {@code resources/presets/lessons.json}, in menu order. */
 public final class LessonCatalog {
@@ -21,9 +21,9 @@ public final class LessonCatalog {
             if (in == null) {
                 throw new IllegalStateException("the lesson presets " + RESOURCE + " are missing from the build");
             }
-            ObjectMapper m = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-                    .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
-            return List.copyOf(m.readValue(in, new TypeReference<List<Lesson>>() { }));
+            // The presets are ours: a misspelt key is a bug to report, not a newer file to tolerate.
+            return List.copyOf(Json.MAPPER.readerFor(new TypeReference<List<Lesson>>() { })
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).<List<Lesson>>readValue(in));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the lesson presets: " + e.getMessage(), e);
         }

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jacobianlens.app.files.AtomicFiles;
+import org.jacobianlens.app.json.Json;
 
 /**
  * The program's memory between launches: the recently opened or saved session files (most recent first) and the
@@ -32,14 +32,18 @@ public final class RecentStore {
         this.dir = dir;
     }
 
-    /** System property that moves the store (tests point it at a scratch folder). */
-    public static final String HOME_PROPERTY = "jacobianlens.home";
+    /** System property that moves the store (what {@code --config-dir} sets; tests point it at a scratch folder). */
+    public static final String HOME_PROPERTY = ConfigLocation.PROPERTY;
 
-    /** The store in {@code ~/.jacobian-lens}, or in the folder the {@value #HOME_PROPERTY} property names. */
+    /**
+     * The store in this user's configuration folder ({@link ConfigLocation}: {@code --config-dir},
+     * {@code $XDG_CONFIG_HOME/jacobian-lens}, {@code ~/.config/jacobian-lens}), after taking over the settings of
+     * an older version's {@code ~/.jacobian-lens} once.
+     */
     public static RecentStore inHomeFolder() {
-        String override = System.getProperty(HOME_PROPERTY);
-        return new RecentStore(override != null ? Path.of(override)
-                : Path.of(System.getProperty("user.home"), ".jacobian-lens"));
+        ConfigLocation where = ConfigLocation.current();
+        where.migrate(System.err);
+        return new RecentStore(where.dir());
     }
 
     public Path dir() {
@@ -74,7 +78,7 @@ public final class RecentStore {
     /** Keeps the settings of {@code session} (its recorded results are dropped) for the next launch. */
     public void saveLastSettings(Session session) throws IOException {
         byte[] json = SessionStore.toJson(session.settingsOnly());
-        SessionStore.writeAtomically(dir.resolve(SETTINGS_FILE), out -> out.write(json));
+        AtomicFiles.write(dir.resolve(SETTINGS_FILE), out -> out.write(json));
     }
 
     /** The settings kept by {@link #saveLastSettings}, or empty when there are none or the file is unreadable. */
@@ -97,7 +101,8 @@ public final class RecentStore {
             return List.of();
         }
         try {
-            JsonNode root = SessionStore.MAPPER.readTree(file.toFile());
+            // Read as a tree, not as a RecentList: a damaged store keeps whatever entries are still good.
+            JsonNode root = Json.MAPPER.readTree(file.toFile());
             JsonNode list = root == null ? null : root.get("sessions");
             if (!RECENT_FORMAT.equals(root == null ? null : root.path("format").asText(null))
                     || list == null || !list.isArray()) {
@@ -120,13 +125,21 @@ public final class RecentStore {
     }
 
     private void writeRecent(List<Path> paths) throws IOException {
-        ObjectNode root = SessionStore.MAPPER.createObjectNode();
-        root.put("format", RECENT_FORMAT);
-        root.put("version", 1);
-        ArrayNode list = root.putArray("sessions");
-        paths.forEach(p -> list.add(p.toString()));
-        byte[] json = SessionStore.MAPPER.writeValueAsBytes(root);
-        SessionStore.writeAtomically(dir.resolve(RECENT_FILE), out -> out.write(json));
+        byte[] json = Json.MAPPER.writeValueAsBytes(new RecentList(RECENT_FORMAT, 1,
+                paths.stream().map(Path::toString).toList()));
+        AtomicFiles.write(dir.resolve(RECENT_FILE), out -> out.write(json));
+    }
+
+    /** {@code recent.json}: the format marker, its version and the session paths, most recent first. */
+    record RecentList(String format, int version, List<String> sessions) {
+        RecentList {
+            if (!RECENT_FORMAT.equals(format)) {
+                throw new IllegalArgumentException("not a list of recent sessions");
+            }
+            if (sessions == null) {
+                throw new IllegalArgumentException("no sessions");
+            }
+        }
     }
 
     private static Path normal(Path p) {

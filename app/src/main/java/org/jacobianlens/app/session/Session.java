@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jacobianlens.app.build.BuildInfo;
 import org.jacobianlens.core.run.GroupSnapshot;
 
 /**
@@ -34,8 +35,8 @@ public record Session(int formatVersion, String appVersion, String savedAt, Stri
     public static final String COMPARE = "compare";
     /** Knob names as written in the file. */
     public static final Set<String> KNOBS = Set.of("noise", "width", "learning-rate");
-    /** Version of this program ("0.1.0-SNAPSHOT" when not run from a packaged jar). */
-    public static final String APP_VERSION = packagedVersion();
+    /** Version of this program, from the build. */
+    public static final String APP_VERSION = BuildInfo.version();
 
     public Session {
         if (appVersion == null || appVersion.isBlank()) {
@@ -100,10 +101,5 @@ public record Session(int formatVersion, String appVersion, String savedAt, Stri
     public GroupSnapshot recorded() {
         return hasResults() ? new GroupSnapshot(0L, lanes.stream().map(SessionLane::label).toList(),
                 lanes.stream().map(SessionLane::snapshot).toList()) : null;
-    }
-
-    private static String packagedVersion() {
-        String v = Session.class.getPackage().getImplementationVersion();
-        return v == null ? "0.1.0-SNAPSHOT" : v;
     }
 }

@@ -1,38 +1,18 @@
 package org.jacobianlens.app.session;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jacobianlens.app.files.AtomicFiles;
+import org.jacobianlens.app.json.Json;
+import org.jacobianlens.app.json.JsonProblem;
 import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.jacobianlens.core.run.Curves;
 import org.jacobianlens.core.run.RunConfig;
@@ -50,15 +30,12 @@ public final class SessionStore {
     /** Value of the top-level {@code "format"} field that marks a session file. */
     public static final String FORMAT = "jacobian-lens-session";
     private static final String RUN_FORMAT = "jacobian-lens-run";
-    private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
-
-    static final ObjectMapper MAPPER = mapper();
-
-    /** Writes the contents of a file; used with {@link #writeAtomically}. */
-    @FunctionalInterface
-    public interface Body {
-        void write(OutputStream out) throws IOException;
-    }
+    /**
+     * The largest session file opened. A session of the default run is a few MB and a long compare session at
+     * n = 1000 some tens; reading is checked against this before a byte is read, so a wrong or runaway file is
+     * refused with a message instead of filling the memory (a 210 MB file once took 5 GB).
+     */
+    public static final long MAX_BYTES = 100L << 20;
 
     private SessionStore() {
     }
@@ -75,7 +52,7 @@ public final class SessionStore {
         }
         try {
             byte[] json = toJson(session);
-            writeAtomically(file, out -> out.write(json));
+            AtomicFiles.write(file, json);
         } catch (IOException e) {
             throw new SessionException("cannot save session to " + file + ": " + reason(e), e);
         }
@@ -88,6 +65,11 @@ public final class SessionStore {
         }
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new SessionException(file + " is " + megabytes(size) + "; Jacobian Lens opens session files of"
+                        + " up to " + megabytes(MAX_BYTES) + ", so it was not read");
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new SessionException("session file " + file + " does not exist", e);
@@ -97,12 +79,16 @@ public final class SessionStore {
         return fromJson(bytes, file.toString());
     }
 
+    private static String megabytes(long bytes) {
+        return (bytes + (1 << 19)) / (1 << 20) + " MB";
+    }
+
     /** The JSON text of a session ({@code "format"} marker first, then the session's fields). */
     public static byte[] toJson(Session session) throws IOException {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
-        root.setAll((ObjectNode) MAPPER.valueToTree(session));
-        return MAPPER.writeValueAsBytes(root);
+        root.setAll((ObjectNode) Json.MAPPER.valueToTree(session));
+        return Json.MAPPER.writeValueAsBytes(root);
     }
 
     /** Reads a session from JSON bytes; {@code name} names the source in messages. */
@@ -112,9 +98,9 @@ public final class SessionStore {
         }
         JsonNode tree;
         try {
-            tree = MAPPER.readTree(bytes);
+            tree = Json.MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new SessionException("corrupt session file " + name + ": " + syntaxReason(e) + at(e.getLocation()), e);
+            throw new SessionException("corrupt session file " + name + ": " + JsonProblem.describe(e, null, bytes.length), e);
         } catch (IOException e) {
             throw new SessionException("cannot read session file " + name + ": " + reason(e), e);
         }
@@ -141,15 +127,11 @@ public final class SessionStore {
         }
         Session s;
         try {
-            s = MAPPER.readValue(bytes, Session.class);
-        } catch (ValueInstantiationException e) {
-            Throwable c = e.getCause() == null ? e : e.getCause();
-            String why = c.getMessage() == null ? "a required value is null" : c.getMessage();
-            throw new SessionException(name + " is not a valid session: " + why + where(e), e);
-        } catch (JsonMappingException e) {
-            throw new SessionException(name + " is not a valid session: " + bindingReason(e) + where(e), e);
+            // An upgraded tree has lost its line numbers; a current file is read from its bytes to keep them.
+            s = SessionUpgrade.upgrade((ObjectNode) tree) ? Json.MAPPER.treeToValue(tree, Session.class)
+                    : Json.MAPPER.readValue(bytes, Session.class);
         } catch (JsonProcessingException e) {
-            throw new SessionException("corrupt session file " + name + ": " + syntaxReason(e) + at(e.getLocation()), e);
+            throw new SessionException(name + " is not a valid session: " + JsonProblem.describe(e, tree), e);
         } catch (IOException e) {
             throw new SessionException("cannot read session file " + name + ": " + reason(e), e);
         }
@@ -159,51 +141,6 @@ public final class SessionStore {
             throw new SessionException(name + " is not a valid session: " + e.getMessage(), e);
         }
         return s;
-    }
-
-    /**
-     * Writes {@code target} through a temporary file in the same folder that is flushed to disk and then renamed
-     * over the target (atomically where the file system can). If {@code body} throws, the temporary file is
-     * removed and an existing target is left exactly as it was.
-     */
-    public static void writeAtomically(Path target, Body body) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-        boolean moved = false;
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                 OutputStream out = Channels.newOutputStream(ch)) {
-                body.write(out);
-                out.flush();
-                ch.force(true);
-            }
-            shareable(tmp, abs);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
-        }
-    }
-
-    /**
-     * Temporary files are private (rw-------); give the new file the old file's permissions, or rw-r--r-- for a
-     * new one, so a saved session can be shared like any other document.
-     */
-    private static void shareable(Path tmp, Path target) throws IOException {
-        if (!Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            return;
-        }
-        Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
-                : PosixFilePermissions.fromString("rw-r--r--");
-        Files.setPosixFilePermissions(tmp, perms);
     }
 
     /**
@@ -302,80 +239,6 @@ public final class SessionStore {
         if (!ok) {
             throw new IllegalArgumentException(message);
         }
-    }
-
-    private static ObjectMapper mapper() {
-        JsonFactory factory = JsonFactory.builder()
-                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
-        return JsonMapper.builder(factory)
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
-    }
-
-    private static String syntaxReason(JsonProcessingException e) {
-        String m = firstLine(e.getOriginalMessage());
-        if (m.startsWith("Unexpected end-of-input")) {
-            return "the file ends too early (truncated?)";
-        }
-        int cut = m.indexOf(" (start marker");
-        return cut > 0 ? m.substring(0, cut) : m;
-    }
-
-    private static String bindingReason(JsonMappingException e) {
-        String m = firstLine(e.getOriginalMessage());
-        String field = missingField(e);
-        if (field != null) {
-            return "missing field '" + field + "'";
-        }
-        return m.replaceAll(" \\(but could if coercion was enabled[^)]*\\)", "")
-                .replaceAll("`(?:[a-z_]\\w*\\.)+([A-Z][\\w$]*)`", "$1");
-    }
-
-    /** The name of a missing record field, or {@code null} when {@code e} is about something else. */
-    private static String missingField(JsonMappingException e) {
-        String m = firstLine(e.getOriginalMessage());
-        if (!m.startsWith("Missing creator property") && !m.startsWith("Missing required creator property")) {
-            return null;
-        }
-        Matcher q = QUOTED.matcher(m);
-        return q.find() ? q.group(1) : "?";
-    }
-
-    private static String where(JsonMappingException e) {
-        List<JsonMappingException.Reference> path = e.getPath();
-        String field = missingField(e);
-        if (field != null && !path.isEmpty() && field.equals(path.get(path.size() - 1).getFieldName())) {
-            path = path.subList(0, path.size() - 1); // say where the field is missing, not the field again
-        }
-        StringBuilder p = new StringBuilder();
-        for (JsonMappingException.Reference r : path) {
-            if (r.getFieldName() != null) {
-                p.append(p.length() == 0 ? "" : ".").append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                p.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return (p.length() == 0 ? "" : " in " + p) + at(e.getLocation());
-    }
-
-    private static String at(JsonLocation loc) {
-        return loc == null || loc.getLineNr() < 1 ? "" : " at line " + loc.getLineNr();
-    }
-
-    private static String firstLine(String m) {
-        if (m == null) {
-            return "unreadable content";
-        }
-        int nl = m.indexOf('\n');
-        return (nl < 0 ? m : m.substring(0, nl)).strip();
     }
 
     private static String reason(IOException e) {

@@ -1,15 +1,19 @@
 package org.jacobianlens.app.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The UI renders snapshots only: no ND4J/DL4J in UI classes, no JavaFX in the science engine. */
+/**
+ * The UI renders snapshots only: no ND4J/DL4J in UI classes, no JavaFX in the science engine; and no package
+ * depends on itself through others. The classes are imported once for all rules (the import is the slow part).
+ */
 class ArchitectureTest {
-    private final JavaClasses classes = new ClassFileImporter()
+    private static final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.jacobianlens");
 
@@ -44,5 +48,10 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.jacobianlens.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree..", "org.controlsfx..")
                 .check(classes);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("org.jacobianlens.(core|app).(*)..").should().beFreeOfCycles().check(classes);
     }
 }

@@ -115,4 +115,47 @@ class RunCommandTest {
             assertEquals(Double.parseDouble(net0[i]), Double.parseDouble(lin0[i]), 1e-12, "column " + i);
         }
     }
+
+    @Test
+    void aSecondRunIntoTheSameOutIsRefusedWhileTheFirstWrites(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("shared");
+        java.util.concurrent.CountDownLatch training = new java.util.concurrent.CountDownLatch(1);
+        // The first run's stderr: its first progress line ('\r') says it trains, so it holds the lock.
+        PrintStream firstErr = new PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                if (b == '\r') {
+                    training.countDown();
+                }
+            }
+        }, true, StandardCharsets.UTF_8);
+        java.util.concurrent.CompletableFuture<Integer> first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> RunCommand.execute(new String[] {"--dataset", "xor", "--n", "200", "--test", "10", "--width",
+                    "256", "--steps", "120", "--analyze-every", "0", "--no-theory", "--out", out.toString()},
+                        new PrintStream(new ByteArrayOutputStream()), firstErr));
+        training.await();
+        Result second = run("--dataset", "xor", "--n", "20", "--test", "5", "--width", "8", "--steps", "1",
+                "--out", out.toString());
+        assertEquals(2, second.code(), second.err());
+        assertTrue(second.err().startsWith("jacobian-lens run: --out another run (pid "
+                + ProcessHandle.current().pid() + ", started "), second.err());
+        assertTrue(second.err().strip().endsWith("is writing " + out + "; wait for it to finish or choose another --out"),
+                second.err());
+        assertEquals(0, first.get());
+        assertTrue(Files.isRegularFile(out.resolve("run.json")), "the first run wrote its set");
+        assertTrue(Files.notExists(dir.resolve("shared.previous")), "the refused run replaced nothing");
+    }
+
+    @Test
+    void aRepeatedRunKeepsThePreviousSet(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("r");
+        for (String seed : List.of("1", "2")) {
+            Result r = run("--dataset", "xor", "--n", "20", "--test", "5", "--width", "8", "--steps", "2", "--seed",
+                    seed, "--out", out.toString());
+            assertEquals(0, r.code(), r.err());
+        }
+        ObjectMapper m = new ObjectMapper();
+        assertEquals(2, m.readTree(out.resolve("run.json").toFile()).at("/config/seed").asInt());
+        assertEquals(1, m.readTree(dir.resolve("r.previous/run.json").toFile()).at("/config/seed").asInt());
+    }
 }

@@ -160,7 +160,7 @@ class SweepCommandTest {
     void helpListsTheSweepAndTheRunOptions() {
         Result r = sweep("--help");
         assertEquals(0, r.code());
-        assertTrue(r.out().startsWith("usage: jacobian-lens sweep"), r.out());
+        assertTrue(r.out().startsWith("Usage: jacobian-lens sweep"), r.out());
         assertTrue(r.out().contains("--values") && r.out().contains("--dataset") && r.out().contains("--steps"));
     }
 }

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -101,8 +104,37 @@ class RecentStoreTest {
     }
 
     @Test
-    void theDefaultStoreLivesInTheHomeFolder() {
-        assertEquals(Path.of(System.getProperty("user.home"), ".jacobian-lens"), RecentStore.inHomeFolder().dir());
+    void theStoreIsFoundInTheDocumentedOrder() {
+        Map<String, String> both = Map.of("HOME", "/home/ada", "XDG_CONFIG_HOME", "/cfg");
+        assertEquals(Path.of("/given"), ConfigLocation.resolve("/given", both, "/pw").dir(), "--config-dir first");
+        assertNull(ConfigLocation.resolve("/given", both, "/pw").legacy(), "nothing taken over then");
+        assertEquals(Path.of("/cfg/jacobian-lens"), ConfigLocation.resolve(null, both, "/pw").dir());
+        assertEquals(Path.of("/home/ada/.config/jacobian-lens"),
+                ConfigLocation.resolve(null, Map.of("HOME", "/home/ada"), "/pw").dir(), "without XDG_CONFIG_HOME");
+        assertEquals(Path.of("/home/ada/.config/jacobian-lens"), ConfigLocation.resolve(null,
+                Map.of("HOME", "/home/ada", "XDG_CONFIG_HOME", "relative/cfg"), "/pw").dir(), "XDG paths are absolute");
+        assertEquals(Path.of("/pw/.config/jacobian-lens"), ConfigLocation.resolve(null, Map.of(), "/pw").dir(),
+                "user.home only when HOME is unset");
+        assertEquals(Path.of("/home/ada/.jacobian-lens"), ConfigLocation.resolve(null, both, "/pw").legacy());
+    }
+
+    @Test
+    void anOlderVersionsSettingsAreTakenOverOnceAndSaidSo(@TempDir Path home) throws IOException {
+        Path old = Files.createDirectories(home.resolve(".jacobian-lens"));
+        Path session = touch(home, "lecture.json");
+        new RecentStore(old).remember(session);
+        ConfigLocation where = ConfigLocation.resolve(null, Map.of("HOME", home.toString()), "/pw");
+        ByteArrayOutputStream notes = new ByteArrayOutputStream();
+        where.migrate(new PrintStream(notes, true, StandardCharsets.UTF_8));
+        assertEquals(List.of(session), new RecentStore(where.dir()).recent());
+        assertTrue(notes.toString(StandardCharsets.UTF_8).contains("took the settings and recent sessions from " + old),
+                notes.toString(StandardCharsets.UTF_8));
+
+        new RecentStore(old).remember(touch(home, "later.json"));
+        notes.reset();
+        where.migrate(new PrintStream(notes, true, StandardCharsets.UTF_8));
+        assertEquals(List.of(session), new RecentStore(where.dir()).recent(), "only once");
+        assertEquals("", notes.toString(StandardCharsets.UTF_8));
     }
 
     private static Path touch(Path dir, String name) throws IOException {

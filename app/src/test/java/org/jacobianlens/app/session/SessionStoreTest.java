@@ -119,7 +119,8 @@ class SessionStoreTest {
         SessionException e = assertThrows(SessionException.class, () -> SessionStore.load(truncated));
         assertTrue(e.getMessage().startsWith("corrupt session file " + truncated + ": "), e.getMessage());
         long lines = new String(Arrays.copyOf(bytes, bytes.length / 2), StandardCharsets.UTF_8).lines().count();
-        assertTrue(e.getMessage().endsWith(" at line " + lines), e.getMessage() + " (file has " + lines + " lines)");
+        assertTrue(e.getMessage().endsWith(": the file ends at line " + lines + " before the JSON is complete "
+                + "(truncated?)"), e.getMessage() + " (file has " + lines + " lines)");
 
         byte[] garbage = new byte[4000];
         new Random(7).nextBytes(garbage);
@@ -127,7 +128,7 @@ class SessionStoreTest {
         Path junk = write(dir, "junk.json", garbage);
         e = assertThrows(SessionException.class, () -> SessionStore.load(junk));
         assertTrue(e.getMessage().startsWith("corrupt session file " + junk + ": "), e.getMessage());
-        assertTrue(e.getMessage().contains(" at line 1"), e.getMessage());
+        assertTrue(e.getMessage().contains(": line 1, column "), e.getMessage());
 
         for (String blank : new String[] {"", "  \n\n "}) {
             Path empty = write(dir, "empty.json", blank.getBytes(StandardCharsets.UTF_8));
@@ -177,18 +178,18 @@ class SessionStoreTest {
     void missingOrInconsistentContentIsRefusedWithWhereItIs(@TempDir Path dir) throws Exception {
         Path noLanes = edited(dir, "nolanes.json", t -> t.remove("lanes"));
         SessionException e = assertThrows(SessionException.class, () -> SessionStore.load(noLanes));
-        assertTrue(e.getMessage().startsWith(noLanes + " is not a valid session: missing field 'lanes'"),
-                e.getMessage());
+        assertTrue(e.getMessage().matches(java.util.regex.Pattern.quote(noLanes + " is not a valid session: line ")
+                + "\\d+: `lanes` is missing"), e.getMessage());
 
         Path emptyLanes = edited(dir, "emptylanes.json", t -> t.putArray("lanes"));
         e = assertThrows(SessionException.class, () -> SessionStore.load(emptyLanes));
-        assertTrue(e.getMessage().startsWith(emptyLanes + " is not a valid session: the session has no lanes"),
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith(emptyLanes + " is not a valid session: line ")
+                && e.getMessage().endsWith(": the session has no lanes"), e.getMessage());
 
         Path noCurves = edited(dir, "nocurves.json",
                 t -> ((ObjectNode) t.at("/lanes/1/snapshot")).remove("curves"));
         e = assertThrows(SessionException.class, () -> SessionStore.load(noCurves));
-        assertTrue(e.getMessage().contains("missing field 'curves' in lanes[1].snapshot"), e.getMessage());
+        assertTrue(e.getMessage().contains("`curves` is missing (in lanes[1].snapshot)"), e.getMessage());
 
         Path shortArray = edited(dir, "short.json",
                 t -> ((ArrayNode) t.at("/lanes/0/snapshot/frames/2/projClean")).remove(0));
@@ -207,13 +208,61 @@ class SessionStoreTest {
 
         Path fraction = edited(dir, "fraction.json", t -> ((ObjectNode) t.at("/lanes/0/snapshot")).put("step", 2.5));
         e = assertThrows(SessionException.class, () -> SessionStore.load(fraction));
-        assertTrue(e.getMessage().contains("lanes[0].snapshot.step"), e.getMessage());
+        assertTrue(e.getMessage().contains("`step` must be a whole number, found 2.5 (in lanes[0].snapshot)"),
+                e.getMessage());
 
         Path nullState = edited(dir, "nullstate.json",
                 t -> ((ObjectNode) t.at("/lanes/1/snapshot")).putNull("state"));
         e = assertThrows(SessionException.class, () -> SessionStore.load(nullState));
         assertEquals(nullState + " is not a valid session: lane 2 ('clean labels, \"quoted\"'): the run state is "
                 + "missing", e.getMessage());
+    }
+
+    @Test
+    void wrongTypesAreNamedInTheUsersTermsWithTheLine(@TempDir Path dir) throws Exception {
+        Path words = edited(dir, "words.json", t -> ((ObjectNode) t.at("/lanes/0/config")).put("width", "many"));
+        List<String> lines = Files.readAllLines(words);
+        int line = 1 + lines.indexOf(lines.stream().filter(l -> l.contains("\"width\" : \"many\"")).findFirst()
+                .orElseThrow());
+        SessionException e = assertThrows(SessionException.class, () -> SessionStore.load(words));
+        assertEquals(words + " is not a valid session: line " + line + ": `width` must be a whole number, found "
+                + "\"many\" (in lanes[0].config)", e.getMessage());
+
+        Path flag = edited(dir, "flag.json", t -> ((ObjectNode) t.at("/lanes/1/config")).put("theory", 3));
+        e = assertThrows(SessionException.class, () -> SessionStore.load(flag));
+        assertTrue(e.getMessage().contains("`theory` must be true or false"), e.getMessage());
+        assertFalse(e.getMessage().contains("java.") || e.getMessage().contains("boolean"), e.getMessage());
+
+        Path list = edited(dir, "list.json", t -> ((ObjectNode) t.at("/lanes/0/snapshot/frames/0")).put("eigenvalues", 1));
+        e = assertThrows(SessionException.class, () -> SessionStore.load(list));
+        assertTrue(e.getMessage().contains("must be a list"), e.getMessage());
+    }
+
+    @Test
+    void anOversizedFileIsRefusedBeforeItIsRead(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(210L << 20); // sparse: 210 MB long, no disk used, and never read
+        }
+        SessionException e = assertThrows(SessionException.class, () -> SessionStore.load(big));
+        assertEquals(big + " is 210 MB; Jacobian Lens opens session files of up to 100 MB, so it was not read",
+                e.getMessage());
+    }
+
+    @Test
+    void aSessionFromBeforeTrainingPrecisionOpensAsTheDoublePrecisionRunItWas(@TempDir Path dir) throws Exception {
+        // framesTaken is newer still (Snapshot): where this build's Snapshot has it, an old file lacks it too
+        Path old = edited(dir, "old.json", t -> t.get("lanes").forEach(l -> {
+            ((ObjectNode) l.get("config")).remove(List.of("precision", "analysisShare"));
+            ((ObjectNode) l.get("snapshot")).remove("framesTaken");
+        }));
+        Session s = SessionStore.load(old);
+        for (SessionLane l : s.lanes()) {
+            assertEquals(org.jacobianlens.core.model.Precision.FLOAT64, l.config().precision());
+            assertEquals(0.0, l.config().analysisShare());
+        }
+        Session current = SessionFixtures.compareSession();
+        assertDeepEquals("recorded results", current.lanes().get(0).snapshot(), s.lanes().get(0).snapshot());
     }
 
     @Test
@@ -239,7 +288,7 @@ class SessionStoreTest {
         assertArrayEquals(before, Files.readAllBytes(file));
 
         // A writer that fails half way: the target keeps its old bytes and no temporary file is left behind.
-        IOException io = assertThrows(IOException.class, () -> SessionStore.writeAtomically(file, out -> {
+        IOException io = assertThrows(IOException.class, () -> org.jacobianlens.app.files.AtomicFiles.write(file, out -> {
             out.write("{\"half\": ".getBytes(StandardCharsets.UTF_8));
             throw new IOException("disk full");
         }));

@@ -1,8 +1,0 @@
-package org.jacobianlens.app.cli;
-
-/** A bad command-line option: reported as one line and exit code 2. */
-public final class UsageException extends Exception {
-    public UsageException(String message) {
-        super(message);
-    }
-}

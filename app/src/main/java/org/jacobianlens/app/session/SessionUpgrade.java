@@ -1,0 +1,58 @@
+package org.jacobianlens.app.session;
+
+import java.util.Arrays;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jacobianlens.core.model.Precision;
+import org.jacobianlens.core.run.Snapshot;
+
+/**
+ * Brings a session tree written by an older version of format 1 up to the current records, so old files keep
+ * opening: fields added to a record since get the value that reproduces what the old version did.
+ *
+ * <ul>
+ *   <li>{@code precision} (run configuration): older versions trained in double precision, so {@code FLOAT64}.</li>
+ *   <li>{@code analysisShare}: older versions took analysis frames only at the fixed cadence, so 0.</li>
+ *   <li>{@code framesTaken} (recorded results): older versions kept every frame they took, so the number of
+ *       frames in the file.</li>
+ * </ul>
+ */
+final class SessionUpgrade {
+    private SessionUpgrade() {
+    }
+
+    /** Fills what is missing, in place; whether anything was. */
+    static boolean upgrade(ObjectNode session) {
+        boolean changed = false;
+        JsonNode lanes = session.get("lanes");
+        if (lanes == null || !lanes.isArray()) {
+            return false; // reported by the binding, with its position
+        }
+        for (JsonNode lane : lanes) {
+            if (lane.get("config") instanceof ObjectNode config) {
+                if (!config.has("precision")) {
+                    config.put("precision", Precision.FLOAT64.name());
+                    changed = true;
+                }
+                if (!config.has("analysisShare")) {
+                    config.put("analysisShare", 0.0);
+                    changed = true;
+                }
+            }
+            if (lane.get("snapshot") instanceof ObjectNode snapshot && !snapshot.has("framesTaken")
+                    && hasField(Snapshot.class, "framesTaken")
+                    && snapshot.get("frames") instanceof ArrayNode frames) {
+                snapshot.put("framesTaken", frames.size());
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** Whether the current record has the field: a default is only filled in where there is a field to take it. */
+    private static boolean hasField(Class<? extends Record> type, String name) {
+        return Arrays.stream(type.getRecordComponents()).anyMatch(c -> c.getName().equals(name));
+    }
+}
