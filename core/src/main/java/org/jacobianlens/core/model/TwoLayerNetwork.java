@@ -38,7 +38,6 @@ public final class TwoLayerNetwork implements Network {
     private final INDArray w;
     /** outputs × m fixed output signs, already divided by √m. */
     private final INDArray aScaled;
-    private final double[][] initialWeights;
     private final Scratchpad scratch = new Scratchpad();
     private final InputCache inputs;
     private TwoLayerKernel.Inputs gramInputs;
@@ -96,8 +95,6 @@ public final class TwoLayerNetwork implements Network {
         this.inputs = new InputCache(dtype);
         this.w = create(w0);
         this.aScaled = create(a);
-        // The weights the network really starts from (rounded to float in single precision).
-        this.initialWeights = scratch.run(() -> NdRows.rows(w));
     }
 
     private INDArray create(double[][] values) {
@@ -281,15 +278,6 @@ public final class TwoLayerNetwork implements Network {
         w.assign(given);
         given.close();
         fresh = false;
-    }
-
-    /** The weights at initialization (m × d), for weight-movement measures. */
-    public double[][] initialWeights() {
-        double[][] copy = new double[initialWeights.length][];
-        for (int i = 0; i < copy.length; i++) {
-            copy[i] = initialWeights[i].clone();
-        }
-        return copy;
     }
 
     private void releaseTrainingBuffers() {
