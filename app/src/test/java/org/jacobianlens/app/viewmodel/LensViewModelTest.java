@@ -49,8 +49,11 @@ class LensViewModelTest {
         assertEquals(1, s.size());
         assertFalse(vm.playingProperty().get(), "stopped after the driver returned");
         assertEquals("Paused at step 60", vm.statusProperty().get());
-        // analysis at 0, 20, 40, 60
-        assertEquals(4, s.lane(0).frames().size());
+        // the cadence is a floor: frames at 0, 20, 40, 60 at least, more where the live time budget allows
+        List<Integer> steps = s.lane(0).frames().stream().map(f -> f.step()).toList();
+        assertTrue(steps.containsAll(List.of(0, 20, 40, 60)), "cadence steps among " + steps);
+        assertTrue(steps.size() <= 61, "at most one frame per step: " + steps);
+        assertEquals(steps.stream().sorted().distinct().toList(), steps, "increasing steps");
     }
 
     @Test

@@ -58,6 +58,17 @@ public final class RunGroup implements AutoCloseable {
         }
         Map<DatasetSpec, PreparedData> prepared = new HashMap<>();
         try {
+            for (Lane lane : lanes) {
+                if (!prepared.containsKey(lane.config().data())) {
+                    prepared.put(lane.config().data(), DataFactory.prepare(lane.config().data()));
+                }
+            }
+            PreparedData first = prepared.get(lanes.get(0).config().data());
+            String tooBig = MemoryEstimate.refusal(lanes.stream().map(Lane::config).toList(),
+                    Math.max(1, laneThreads.size()), first.nTrain(), first.nTest(), first.dim(), first.outputs());
+            if (tooBig != null) {
+                throw new IllegalArgumentException(tooBig);
+            }
             for (int i = 0; i < lanes.size(); i++) {
                 Lane lane = lanes.get(i);
                 RunConfig c = lane.config();
@@ -68,13 +79,8 @@ public final class RunGroup implements AutoCloseable {
                     double eta = runs.get(0).snapshot().info().learningRate() * lane.learningRateOfFirst();
                     c = c.withTraining(eta, c.optimizer(), c.loss(), c.batchSize());
                 }
-                PreparedData data = prepared.get(c.data());
-                if (data == null) {
-                    data = DataFactory.prepare(c.data());
-                    prepared.put(c.data(), data);
-                }
                 RunConfig config = c;
-                PreparedData d = data;
+                PreparedData d = prepared.get(c.data());
                 runs.add(onLane(i, () -> new TrainingRun(config, d, groupId)));
                 labels.add(lane.label());
             }

@@ -78,9 +78,19 @@ public final class TrainingRun implements AutoCloseable {
         this(config, DataFactory.prepare(config.data()), runId);
     }
 
-    /** Uses already prepared data, which must have been prepared from {@code config.data()}. */
+    /**
+     * Uses already prepared data, which must have been prepared from {@code config.data()}.
+     *
+     * @throws IllegalArgumentException with a one-line reason when the run would not fit in this JVM's memory
+     *                                  ({@link MemoryEstimate}), before any allocation
+     */
     public TrainingRun(RunConfig config, PreparedData data, long runId) {
         long t0 = System.nanoTime();
+        String tooBig = MemoryEstimate.refusal(List.of(config), 1, data.nTrain(), data.nTest(), data.dim(),
+                data.outputs());
+        if (tooBig != null) {
+            throw new IllegalArgumentException(tooBig);
+        }
         this.config = config;
         this.runId = runId;
         this.data = data;

@@ -1,0 +1,69 @@
+package org.jacobianlens.core.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.jacobianlens.core.data.DatasetException;
+import org.jacobianlens.core.data.DatasetSpec;
+import org.jacobianlens.core.model.Precision;
+import org.junit.jupiter.api.Test;
+
+class MemoryEstimateTest {
+    private static final long GB = 1L << 30;
+
+    private static RunConfig twoLayer(int n, int width, int analyzeN) {
+        return RunConfig.defaults()
+                .withData(new DatasetSpec("fashion-mnist", null, n, 300, 0.0, false, true, 1))
+                .withModel(RunConfig.ModelKind.TWO_LAYER, width, 1).withAnalysis(25, analyzeN, 0.1);
+    }
+
+    /**
+     * The two-layer net's training arrays by hand, n = 10, d = 3, m = 4, K = 2, float32, no test set: X 30, Y 20,
+     * W 12, a 8, Z and H 40 each floats (4 B), the mask 40 × 5 B, and two 512-row prediction blocks of 4 floats.
+     */
+    @Test
+    void trainingArraysAddUpByHand() {
+        RunConfig c = twoLayer(10, 4, 10).withAnalysis(25, 10, 0.1);
+        MemoryEstimate e = MemoryEstimate.of(c.withPrecision(Precision.FLOAT32), 10, 0, 3, 2);
+        long training = 4 * (30 + 2 * 20 + 12 + 8 + 2 * 40) + 5 * 40 + 4 * (512 * 4 * 2);
+        // Scratch: the larger of a frame (X, W, X Wᵀ and 2 n² in double) and the twin's solver work.
+        long frame = 8 * (30 + 12 + 40 + 200);
+        long twin = 8 * (200 + 30 + 12 + 10 * 4);
+        assertEquals(training + Math.max(frame, twin), e.nativeBytes());
+        MemoryEstimate d = MemoryEstimate.of(c.withPrecision(Precision.FLOAT64), 10, 0, 3, 2);
+        assertTrue(d.nativeBytes() > e.nativeBytes(), "double training needs more");
+    }
+
+    /** The window's default and its largest setting (n = 2000, m = 8192, compare mode: measured 1.95 GB RSS) fit. */
+    @Test
+    void theWindowsSettingsFitTheLauncherCaps() {
+        RunConfig def = twoLayer(300, 1024, 300);
+        assertNull(MemoryEstimate.refusal(List.of(def), 1, 300, 300, 784, 10, GB, 2 * GB));
+        RunConfig big = twoLayer(2000, 8192, 2000);
+        assertNull(MemoryEstimate.refusal(List.of(big, big.withData(big.data().withNoise(1))), 1, 2000, 300, 784, 10,
+                GB, 2 * GB));
+    }
+
+    @Test
+    void analysisOnTenThousandExamplesIsRefusedWithTheNumbers() {
+        RunConfig c = twoLayer(10_000, 1024, 10_000);
+        String why = MemoryEstimate.refusal(List.of(c), 1, 10_000, 300, 784, 10, GB, 2 * GB);
+        assertTrue(why != null && why.startsWith("n = 10,000 with width 1,024 and analysis on 10,000 examples needs ≈ "),
+                why);
+        assertTrue(why.contains("lower n, the width or the analysis size"), why);
+    }
+
+    /** A run that cannot fit is refused before the network exists (no minute of work first). */
+    @Test
+    void aTrainingRunThatCannotFitIsRefusedAtOnce() throws DatasetException {
+        RunConfig c = RunConfig.defaults()
+                .withData(new DatasetSpec("digits", null, 1500, 100, 0.0, false, true, 1))
+                .withModel(RunConfig.ModelKind.TWO_LAYER, 10_000_000, 1).withAnalysis(25, 100, 0.1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TrainingRun(c, 1));
+        assertTrue(e.getMessage().contains("width 10,000,000") && e.getMessage().contains("needs ≈"), e.getMessage());
+    }
+}
