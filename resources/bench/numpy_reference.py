@@ -111,6 +111,77 @@ def topk_cases():
     return table
 
 
+def train_cases(threads):
+    """train_step_*: one full-batch float32 gradient step, in torch when importable (autograd and torch.optim.SGD,
+    what a user would write), else in numpy float32 by hand. Returns (table, label of the library used)."""
+    rng = np.random.default_rng(11)
+    x300 = rng.standard_normal((300, 784)).astype(np.float32)
+    x300 /= np.linalg.norm(x300, axis=1, keepdims=True)
+    y300 = np.sign(rng.standard_normal((300, 1))).astype(np.float32)
+    x1000 = rng.standard_normal((1000, 784)).astype(np.float32)
+    x1000 /= np.linalg.norm(x1000, axis=1, keepdims=True)
+    y1000 = np.sign(rng.standard_normal((1000, 10))).astype(np.float32)
+    try:
+        import torch
+    except ImportError:
+        torch = None
+    if torch is not None:
+        torch.set_num_threads(int(threads))
+        xt, yt = torch.from_numpy(x300), torch.from_numpy(y300)
+        w = torch.randn(1024, 784, requires_grad=True)
+        a = torch.sign(torch.randn(1024, 1)) / np.sqrt(1024)
+        opt2 = torch.optim.SGD([w], lr=1e-3)
+
+        def two_layer():
+            # Arora et al.'s net: f = a^T relu(W x) / sqrt(m), only W trained, loss 1/2 sum (f - y)^2.
+            opt2.zero_grad()
+            loss = 0.5 * ((torch.relu(xt @ w.T) @ a - yt) ** 2).sum()
+            loss.backward()
+            opt2.step()
+            return loss.item()
+
+        mlp = torch.nn.Sequential(torch.nn.Linear(784, 512), torch.nn.ReLU(), torch.nn.Linear(512, 512),
+                                  torch.nn.ReLU(), torch.nn.Linear(512, 10))
+        optm = torch.optim.SGD(mlp.parameters(), lr=1e-3)
+        xm, ym = torch.from_numpy(x1000), torch.from_numpy(y1000)
+
+        def mlp_step():
+            optm.zero_grad()
+            loss = torch.nn.functional.mse_loss(mlp(xm), ym)
+            loss.backward()
+            optm.step()
+            return loss.item()
+
+        label = "torch %s float32" % torch.__version__
+    else:
+        w = rng.standard_normal((1024, 784)).astype(np.float32)
+        a = (np.sign(rng.standard_normal((1024, 1))) / np.sqrt(1024)).astype(np.float32)
+        ws = [(rng.standard_normal((p, q)) * np.sqrt(2.0 / p)).astype(np.float32)
+              for p, q in ((784, 512), (512, 512), (512, 10))]
+
+        def two_layer():
+            z = x300 @ w.T
+            r = np.maximum(z, 0) @ a - y300
+            w[...] -= np.float32(1e-3) * (((r @ a.T) * (z > 0)).T @ x300)
+            return float(r[0, 0])
+
+        def mlp_step():
+            hs, zs = [x1000], []
+            for wl in ws[:-1]:
+                zs.append(hs[-1] @ wl)
+                hs.append(np.maximum(zs[-1], 0))
+            delta = (hs[-1] @ ws[-1] - y1000) * np.float32(2.0 / y1000.size)
+            for layer in range(len(ws) - 1, -1, -1):
+                grad = hs[layer].T @ delta
+                if layer > 0:
+                    delta = (delta @ ws[layer].T) * (zs[layer - 1] > 0)
+                ws[layer] -= np.float32(1e-3) * grad
+            return float(delta[0, 0])
+
+        label = "numpy %s float32 (no torch)" % np.__version__
+    return {"train_step_twolayer_300": two_layer, "train_step_mlp_1000": mlp_step}, label
+
+
 def describe():
     """One line: numpy's version and the BLAS it runs on (library, version, kernel family), when it can tell."""
     blas = "BLAS unknown"
@@ -129,8 +200,8 @@ def describe():
     return "numpy %s, %s" % (np.__version__, blas)
 
 
-def cases():
-    """The timed cases by name, on the same sizes as the Java side."""
+def cases(threads="1"):
+    """The timed cases by name, on the same sizes as the Java side, and the library each ran on where not numpy."""
     rng = np.random.default_rng(7)
     a1000, a2000 = spd(1000, rng), spd(2000, rng)
     x = rng.standard_normal((1000, 784))
@@ -146,19 +217,23 @@ def cases():
         vals, vecs = np.linalg.eigh(g)
         return (vecs.T @ y) ** 2
 
-    return {
+    train, label = train_cases(threads)
+    table = {
         "eigh_1000": lambda: np.linalg.eigh(a1000),
         "eigh_2000": lambda: np.linalg.eigh(a2000),
         "twolayer_gram_1000": lambda: two_layer_gram(x, w),
         "mlp_gram_1000": lambda: mlp_gram(x, ws, bs),
         "analysis_frame_1000": frame,
         **topk_cases(),
+        **train,
     }
+    return table, {name: label for name in train}
 
 
 def main():
     print(describe(), flush=True)
-    table = cases()
+    threads = sys.argv[sys.argv.index("--threads") + 1] if "--threads" in sys.argv else "1"
+    table, labels = cases(threads)
     if "--serve" in sys.argv:
         # One case per line on stdin, one "name seconds" line back: the caller interleaves these with its own
         # timings, so both sides see the same machine state (this VM's speed drifts by 30 % within a minute).
@@ -166,12 +241,12 @@ def main():
         for line in sys.stdin:
             name = line.strip()
             if name in table:
-                print("%s %.6f" % (name, best_time(table[name])), flush=True)
+                print(("%s %.6f " % (name, best_time(table[name])) + labels.get(name, "")).strip(), flush=True)
             elif name:
                 print("unknown case %s" % name, flush=True)
         return
     for name, fn in table.items():
-        print("%s %.6f" % (name, best_time(fn)), flush=True)
+        print(("%s %.6f " % (name, best_time(fn)) + labels.get(name, "")).strip(), flush=True)
 
 
 if __name__ == "__main__":

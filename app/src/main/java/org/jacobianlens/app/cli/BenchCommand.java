@@ -94,21 +94,37 @@ public final class BenchCommand implements Callable<Integer> {
             out.println("numpy " + (char) ('A' + i) + ": " + refs.get(i).python + ", " + refs.get(i).about
                     + ", " + threads + " BLAS thread(s)");
         }
-        out.println("case                   jacobian-lens (s)   best numpy (s)   ratio");
+        out.println("case                      jacobian-lens (s)   reference (s)   ratio   reference");
         for (Map.Entry<String, Double> e : java.entrySet()) {
-            int bestRef = -1;
-            for (int i = 0; i < refs.size(); i++) {
-                Double t = refs.get(i).times.get(e.getKey());
-                if (t != null && (bestRef < 0 || t < refs.get(bestRef).times.get(e.getKey()))) {
-                    bestRef = i;
-                }
-            }
+            int bestRef = bestReference(refs, e.getKey());
             Double ref = bestRef < 0 ? null : refs.get(bestRef).times.get(e.getKey());
-            out.printf(Locale.ROOT, "%-22s %17.4f   %14s   %s%n", e.getKey(), e.getValue(),
+            String lib = bestRef < 0 ? "-" : refs.get(bestRef).labels.getOrDefault(e.getKey(), "numpy");
+            out.printf(Locale.ROOT, "%-25s %17.4f   %13s   %5s   %s%n", e.getKey(), e.getValue(),
                     ref == null ? "-" : String.format(Locale.ROOT, "%.4f (%c)", ref, (char) ('A' + bestRef)),
-                    ref == null ? "-" : String.format(Locale.ROOT, "%.2f", e.getValue() / ref));
+                    ref == null ? "-" : String.format(Locale.ROOT, "%.2f", e.getValue() / ref), lib);
         }
         return 0;
+    }
+
+    /**
+     * The reference a case is compared with: the fastest server, except that a case some server ran in torch is
+     * compared with torch only (the training rows are "against torch when it is importable", not against whichever
+     * Python happens to be faster by hand).
+     */
+    private static int bestReference(List<NumpyServer> refs, String name) {
+        boolean anyTorch = refs.stream().anyMatch(r -> r.labels.getOrDefault(name, "").startsWith("torch"));
+        int best = -1;
+        for (int i = 0; i < refs.size(); i++) {
+            NumpyServer r = refs.get(i);
+            Double t = r.times.get(name);
+            if (t == null || (anyTorch && !r.labels.getOrDefault(name, "").startsWith("torch"))) {
+                continue;
+            }
+            if (best < 0 || t < refs.get(best).times.get(name)) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** The Java side of every case, on the same sizes (not the same random numbers) as the numpy script. */
@@ -133,6 +149,7 @@ public final class BenchCommand implements Callable<Integer> {
             double[][] g = TwoLayerKernel.finiteWidth(x, w);
             return SpectralAnalyzer.analyze(0, g, y, y, y, null, 0.1);
         });
+        TrainStepBench.add(cases);
         TopKBench.add(cases, System.err);
         return cases;
     }
@@ -195,6 +212,8 @@ public final class BenchCommand implements Callable<Integer> {
         final String python;
         final String about;
         final Map<String, Double> times = new LinkedHashMap<>();
+        /** The library a case ran on, where the script says (training rows: torch or numpy float32). */
+        final Map<String, String> labels = new LinkedHashMap<>();
         private final Process process;
         private final BufferedReader in;
         private final PrintStream to;
@@ -253,9 +272,12 @@ public final class BenchCommand implements Callable<Integer> {
             to.println(name);
             try {
                 String line = in.readLine();
-                String[] parts = line == null ? new String[0] : line.trim().split("\\s+");
-                if (parts.length == 2 && parts[0].equals(name)) {
+                String[] parts = line == null ? new String[0] : line.trim().split("\\s+", 3);
+                if (parts.length >= 2 && parts[0].equals(name)) {
                     times.merge(name, Double.parseDouble(parts[1]), Math::min);
+                    if (parts.length == 3) {
+                        labels.put(name, parts[2]);
+                    }
                 } else {
                     err.println("bench: " + python + " answered '" + line + "' for " + name);
                 }
@@ -278,7 +300,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static double[][] gaussian(int n, int d, Random rng) {
+    static double[][] gaussian(int n, int d, Random rng) {
         double[][] a = new double[n][d];
         for (double[] row : a) {
             for (int j = 0; j < d; j++) {
@@ -288,7 +310,7 @@ public final class BenchCommand implements Callable<Integer> {
         return a;
     }
 
-    private static double[][] unitRows(double[][] a) {
+    static double[][] unitRows(double[][] a) {
         for (double[] row : a) {
             double s = 0;
             for (double v : row) {

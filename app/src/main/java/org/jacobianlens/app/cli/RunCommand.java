@@ -10,6 +10,7 @@ import org.jacobianlens.core.data.DataFactory;
 import org.jacobianlens.core.data.DatasetException;
 import org.jacobianlens.core.data.PreparedData;
 import org.jacobianlens.core.run.RunConfig;
+import org.jacobianlens.core.run.RunOutOfMemoryException;
 import org.jacobianlens.core.run.Snapshot;
 import org.jacobianlens.core.run.TrainingRun;
 import picocli.CommandLine.Command;
@@ -87,9 +88,13 @@ public final class RunCommand implements Callable<Integer> {
             err.println("jacobian-lens run: " + e.getMessage());
             return ExitCode.FAILED;
         } catch (IllegalArgumentException e) {
-            // bad synthetic-data parameters, found when the data is made (the message lists the valid keys)
+            // bad synthetic-data parameters, found when the data is made (the message lists the valid keys), or a
+            // run the memory estimate refuses before any training (the message says what it needs and may use)
             err.println("jacobian-lens run: " + e.getMessage());
             return ExitCode.USAGE;
+        } catch (RunOutOfMemoryException e) {
+            err.println("jacobian-lens run: " + e.getMessage());
+            return ExitCode.FAILED;
         }
     }
 

@@ -142,6 +142,11 @@ final class RunWriter {
                         + num(t.projClean()[i]) + ",\n");
             }
             for (int i = 0; i < t.predictedSteps().length; i++) {
+                if (!Double.isFinite(t.predictedLoss()[i])) {
+                    // With a step past 2/λ_max the predicted loss grows geometrically and overflows; the rows end
+                    // there rather than write "Infinity" (run.json's final state says the run diverged).
+                    break;
+                }
                 w.write("predicted," + t.predictedSteps()[i] + ",,,," + num(t.predictedLoss()[i]) + "\n");
             }
         });

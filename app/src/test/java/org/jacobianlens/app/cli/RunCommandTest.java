@@ -158,4 +158,35 @@ class RunCommandTest {
         assertEquals(2, m.readTree(out.resolve("run.json").toFile()).at("/config/seed").asInt());
         assertEquals(1, m.readTree(dir.resolve("r.previous/run.json").toFile()).at("/config/seed").asInt());
     }
+
+    /** Issue 15: divergence is not success; the step is named, the state recorded, no NaN written. */
+    @Test
+    void aDivergingRunExitsThreeWithTheStepAndRecordsTheState(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("run");
+        Result r = run("--dataset", "digits", "--classes", "3,5", "--n", "100", "--test", "50", "--steps", "20",
+                "--lr", "1e9", "--out", out.toString());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("diverged at step 1: "), r.err());
+        assertTrue(r.err().contains("lower the learning rate"), r.err());
+        JsonNode json = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals("DIVERGED", json.at("/final_state").asText());
+        for (String csv : List.of("curves.csv", "theory.csv", "linear.csv", "projections.csv")) {
+            String text = Files.readString(out.resolve(csv));
+            assertTrue(!text.contains("NaN") && !text.contains("Infinity"), csv + " holds a non-finite number");
+        }
+    }
+
+    /** Issue 15: a run that cannot fit is refused in one line before any training, and writes nothing. */
+    @Test
+    void aRunTooBigForThisJvmIsRefusedBeforeTraining(@TempDir Path dir) {
+        Path out = dir.resolve("run");
+        Result r = run("--dataset", "blobs", "--n", "10000", "--test", "2000", "--width", "8192", "--analyze-n",
+                "10000", "--steps", "5", "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        String last = r.err().strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.startsWith("jacobian-lens run: n = 10,000 with width 8,192"), r.err());
+        assertTrue(last.contains(" needs ≈ ") && last.contains("this run may use"), last);
+        assertTrue(!r.err().contains("step 1"), "no training step: " + r.err());
+        assertTrue(!Files.exists(out), "nothing written");
+    }
 }

@@ -30,9 +30,11 @@ final class Divergence {
             return null;
         }
         if (loss > GROWTH * Math.max(initial, Double.MIN_NORMAL)) {
-            return String.format(Locale.ROOT, "diverged at step %d: the training loss grew to %.3g, more than 10⁶ × "
-                    + "its initial %.3g — lower the learning rate η (automatic η is the largest step that does not "
-                    + "oscillate)", step, loss, initial);
+            // A ratio, not the loss itself: the network's own loss convention (a sum here) differs from the
+            // per-example mean the curves show, and a ratio reads the same in both.
+            return String.format(Locale.ROOT, "diverged at step %d: the training loss grew to %.3g × its initial "
+                    + "value (the bound is 10⁶ ×) — lower the learning rate η (automatic η is the largest step that "
+                    + "does not oscillate)", step, loss / initial);
         }
         return null;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 import org.jacobianlens.core.data.DataFactory;
 import org.jacobianlens.core.data.DatasetException;
@@ -85,6 +86,16 @@ public final class TrainingRun implements AutoCloseable {
      *                                  ({@link MemoryEstimate}), before any allocation
      */
     public TrainingRun(RunConfig config, PreparedData data, long runId) {
+        this(config, data, runId, UnaryOperator.identity());
+    }
+
+    /**
+     * As above, with the built network passed through {@code wrap} (identity but in tests, which wrap it to
+     * inject failures such as an allocation failure at a chosen step).
+     *
+     * @throws RunOutOfMemoryException when memory runs out during set-up; everything allocated is released
+     */
+    TrainingRun(RunConfig config, PreparedData data, long runId, UnaryOperator<Network> wrap) {
         long t0 = System.nanoTime();
         String tooBig = MemoryEstimate.refusal(List.of(config), 1, data.nTrain(), data.nTest(), data.dim(),
                 data.outputs());
@@ -103,7 +114,16 @@ public final class TrainingRun implements AutoCloseable {
         this.frameCadence = new Cadence(config.analyzeEvery(), config.analysisShare());
         this.weightCadence = new Cadence(config.analysisShare() > 0 ? 0 : config.analyzeEvery(),
                 config.analysisShare() > 0 ? WEIGHT_SHARE : 0);
-        this.network = buildNetwork(config.learningRate() > 0 ? config.learningRate() : 1.0);
+        Network built = null;
+        try {
+            built = buildNetwork(config.learningRate() > 0 ? config.learningRate() : 1.0);
+            this.network = wrap.apply(built);
+        } catch (OutOfMemoryError e) {
+            if (built != null) {
+                built.close();
+            }
+            throw new RunOutOfMemoryException(e);
+        }
         try {
             network.setTrainingData(data.trainX(), Targets.encode(data.trainLabels(), data.numClasses()));
             if (config.learningRate() == 0) {
@@ -118,6 +138,9 @@ public final class TrainingRun implements AutoCloseable {
             record();
             busyNanos = System.nanoTime() - t0;
             analyze(true);
+        } catch (OutOfMemoryError e) {
+            network.close();
+            throw new RunOutOfMemoryException(e);
         } catch (RuntimeException | Error e) {
             network.close();
             throw e;

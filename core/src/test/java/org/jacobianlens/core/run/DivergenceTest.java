@@ -13,7 +13,7 @@ class DivergenceTest {
         assertNull(d.check(0, 2.0));
         assertNull(d.check(1, 1.9e6), "950 000 × is still a (bad) run");
         String m = d.check(2, 2.1e6);
-        assertTrue(m.startsWith("diverged at step 2: the training loss grew to 2.10e+06"), m);
+        assertTrue(m.startsWith("diverged at step 2: the training loss grew to 1.05e+06 × its initial value"), m);
         assertTrue(new Divergence().check(7, Double.NaN).startsWith("diverged at step 7: the training loss became NaN"));
         assertTrue(new Divergence().check(3, Double.POSITIVE_INFINITY).contains("infinite"));
     }
