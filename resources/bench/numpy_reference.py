@@ -3,7 +3,10 @@
 
 Prints `name seconds` per case: the best of 3 repetitions after one warm-up (the least disturbed run; the
 Java side reports the same statistic).
-Usage: numpy_reference.py [--threads N]   (sets OMP/OpenBLAS threads before numpy is imported)
+Usage: numpy_reference.py [--threads N] [--train-only] [--serve]
+  --threads sets OMP/OpenBLAS threads before numpy (and torch) are imported, and torch's own thread count;
+  --train-only serves just the train_step_* rows (the app trains on one BLAS thread, so the caller starts a
+  separate server with --threads 1 for them); --serve times one case per line read from stdin.
 """
 import os
 import sys
@@ -152,7 +155,7 @@ def train_cases(threads):
             optm.step()
             return loss.item()
 
-        label = "torch %s float32" % torch.__version__
+        label = "torch %s float32, %s thread(s)" % (torch.__version__, threads)
     else:
         w = rng.standard_normal((1024, 784)).astype(np.float32)
         a = (np.sign(rng.standard_normal((1024, 1))) / np.sqrt(1024)).astype(np.float32)
@@ -178,7 +181,7 @@ def train_cases(threads):
                 ws[layer] -= np.float32(1e-3) * grad
             return float(delta[0, 0])
 
-        label = "numpy %s float32 (no torch)" % np.__version__
+        label = "numpy %s float32 (no torch), BLAS threads as the other rows" % np.__version__
     return {"train_step_twolayer_300": two_layer, "train_step_mlp_1000": mlp_step}, label
 
 
@@ -200,8 +203,8 @@ def describe():
     return "numpy %s, %s" % (np.__version__, blas)
 
 
-def cases(threads="1"):
-    """The timed cases by name, on the same sizes as the Java side, and the library each ran on where not numpy."""
+def cases():
+    """The timed analysis cases by name, on the same sizes as the Java side (and no library labels: all numpy)."""
     rng = np.random.default_rng(7)
     a1000, a2000 = spd(1000, rng), spd(2000, rng)
     x = rng.standard_normal((1000, 784))
@@ -217,7 +220,6 @@ def cases(threads="1"):
         vals, vecs = np.linalg.eigh(g)
         return (vecs.T @ y) ** 2
 
-    train, label = train_cases(threads)
     table = {
         "eigh_1000": lambda: np.linalg.eigh(a1000),
         "eigh_2000": lambda: np.linalg.eigh(a2000),
@@ -225,15 +227,18 @@ def cases(threads="1"):
         "mlp_gram_1000": lambda: mlp_gram(x, ws, bs),
         "analysis_frame_1000": frame,
         **topk_cases(),
-        **train,
     }
-    return table, {name: label for name in train}
+    return table, {}
 
 
 def main():
     print(describe(), flush=True)
     threads = sys.argv[sys.argv.index("--threads") + 1] if "--threads" in sys.argv else "1"
-    table, labels = cases(threads)
+    if "--train-only" in sys.argv:
+        table, label = train_cases(threads)
+        labels = {name: label for name in table}
+    else:
+        table, labels = cases()
     if "--serve" in sys.argv:
         # One case per line on stdin, one "name seconds" line back: the caller interleaves these with its own
         # timings, so both sides see the same machine state (this VM's speed drifts by 30 % within a minute).

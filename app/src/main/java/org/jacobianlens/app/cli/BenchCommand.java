@@ -53,6 +53,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "one round instead of " + ROUNDS)
     boolean quick;
 
+    @Option(names = "--only", paramLabel = "PREFIX", split = ",",
+            description = "time only the cases whose names start with one of these (e.g. train_step,topk)")
+    List<String> only;
+
     BenchCommand(Cli root) {
         this.root = root;
     }
@@ -62,17 +66,30 @@ public final class BenchCommand implements Callable<Integer> {
         if (!root.nativeCheckPasses()) {
             return ExitCode.FAILED;
         }
-        return run(quick ? 1 : ROUNDS, root.out(), root.err());
+        return run(quick ? 1 : ROUNDS, only, root.out(), root.err());
     }
 
-    private static int run(int rounds, PrintStream out, PrintStream err) {
-        Map<String, Callable<?>> cases = cases();
+    private static int run(int rounds, List<String> only, PrintStream out, PrintStream err) {
+        Map<String, Callable<?>> cases = cases(only);
+        if (cases.isEmpty()) {
+            err.println("jacobian-lens bench: no case starts with " + String.join(" or ", only));
+            return ExitCode.USAGE;
+        }
         int threads = Blas.analysisThreads();
+        boolean anyTrain = cases.keySet().stream().anyMatch(BenchCommand::isTraining);
+        boolean anyOther = cases.keySet().stream().anyMatch(name -> !isTraining(name));
+        // Training rows get servers of their own: a Python's BLAS thread count is fixed when numpy is imported,
+        // and training runs on TrainStepBench.THREADS threads here, the analysis rows on `threads`.
         List<NumpyServer> refs = new ArrayList<>();
         for (String python : pythons()) {
-            NumpyServer r = NumpyServer.start(python, threads, err);
-            if (r != null) {
-                refs.add(r);
+            for (boolean training : new boolean[] {false, true}) {
+                if (training ? anyTrain : anyOther) {
+                    NumpyServer r = NumpyServer.start(python, training ? TrainStepBench.THREADS : threads, training,
+                            err);
+                    if (r != null) {
+                        refs.add(r);
+                    }
+                }
             }
         }
         // Rounds interleave the two sides case by case, so a drift in this machine's speed (30 % within a
@@ -83,7 +100,9 @@ public final class BenchCommand implements Callable<Integer> {
             for (Map.Entry<String, Callable<?>> c : cases.entrySet()) {
                 java.merge(c.getKey(), best(c.getValue()), Math::min);
                 for (NumpyServer r : refs) {
-                    r.time(c.getKey());
+                    if (r.training == isTraining(c.getKey())) {
+                        r.time(c.getKey());
+                    }
                 }
             }
         }
@@ -91,8 +110,9 @@ public final class BenchCommand implements Callable<Integer> {
         out.println(NativeSettings.describe(System.getenv()) + ", processors="
                 + Runtime.getRuntime().availableProcessors() + ", best of " + rounds * REPS + " per side");
         for (int i = 0; i < refs.size(); i++) {
-            out.println("numpy " + (char) ('A' + i) + ": " + refs.get(i).python + ", " + refs.get(i).about
-                    + ", " + threads + " BLAS thread(s)");
+            NumpyServer r = refs.get(i);
+            out.println("numpy " + (char) ('A' + i) + ": " + r.python + ", " + r.about + ", " + r.threads
+                    + " BLAS thread(s)" + (r.training ? ", training rows" : ""));
         }
         out.println("case                      jacobian-lens (s)   reference (s)   ratio   reference");
         for (Map.Entry<String, Double> e : java.entrySet()) {
@@ -104,6 +124,10 @@ public final class BenchCommand implements Callable<Integer> {
                     ref == null ? "-" : String.format(Locale.ROOT, "%.2f", e.getValue() / ref), lib);
         }
         return 0;
+    }
+
+    private static boolean isTraining(String name) {
+        return name.startsWith("train_step_");
     }
 
     /**
@@ -128,9 +152,25 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The Java side of every case, on the same sizes (not the same random numbers) as the numpy script. */
-    private static Map<String, Callable<?>> cases() {
-        Random rng = new Random(7);
+    private static Map<String, Callable<?>> cases(List<String> only) {
         Map<String, Callable<?>> cases = new LinkedHashMap<>();
+        java.util.function.Predicate<String> wanted = name -> only == null || only.stream().anyMatch(name::startsWith);
+        if (only == null || only.stream().anyMatch(p -> !p.startsWith("train_step") && !p.startsWith("topk"))) {
+            analysisCases(cases);
+        }
+        if (wanted.test("train_step_")) {
+            TrainStepBench.add(cases);
+        }
+        if (wanted.test("topk_")) {
+            TopKBench.add(cases, System.err);
+        }
+        cases.keySet().removeIf(name -> !wanted.test(name));
+        return cases;
+    }
+
+    /** The Gram, eigendecomposition and frame rows. */
+    private static void analysisCases(Map<String, Callable<?>> cases) {
+        Random rng = new Random(7);
         double[][] spd1000 = randomSpd(1000, rng);
         double[][] spd2000 = randomSpd(2000, rng);
         cases.put("eigh_1000", () -> SymmetricEigen.decompose(spd1000));
@@ -149,9 +189,6 @@ public final class BenchCommand implements Callable<Integer> {
             double[][] g = TwoLayerKernel.finiteWidth(x, w);
             return SpectralAnalyzer.analyze(0, g, y, y, y, null, 0.1);
         });
-        TrainStepBench.add(cases);
-        TopKBench.add(cases, System.err);
-        return cases;
     }
 
     private static double best(Callable<?> task) {
@@ -211,6 +248,9 @@ public final class BenchCommand implements Callable<Integer> {
     private static final class NumpyServer {
         final String python;
         final String about;
+        final int threads;
+        /** Whether it serves the training rows (and only those). */
+        final boolean training;
         final Map<String, Double> times = new LinkedHashMap<>();
         /** The library a case ran on, where the script says (training rows: torch or numpy float32). */
         final Map<String, String> labels = new LinkedHashMap<>();
@@ -220,10 +260,12 @@ public final class BenchCommand implements Callable<Integer> {
         private final Path script;
         private final PrintStream err;
 
-        private NumpyServer(String python, String about, Process process, BufferedReader in, Path script,
-                            PrintStream err) {
+        private NumpyServer(String python, String about, int threads, boolean training, Process process,
+                            BufferedReader in, Path script, PrintStream err) {
             this.python = python;
             this.about = about;
+            this.threads = threads;
+            this.training = training;
             this.process = process;
             this.in = in;
             this.to = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
@@ -232,7 +274,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
 
         /** Started and ready, or null after one line on {@code err} saying why (no numpy, no script). */
-        static NumpyServer start(String python, int threads, PrintStream err) {
+        static NumpyServer start(String python, int threads, boolean training, PrintStream err) {
             try (InputStream res = BenchCommand.class.getResourceAsStream("/bench/numpy_reference.py")) {
                 if (res == null) {
                     err.println("bench: numpy reference script missing from the jar");
@@ -240,8 +282,12 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 Path tmp = Files.createTempFile("numpy_reference", ".py");
                 Files.write(tmp, res.readAllBytes());
-                Process p = new ProcessBuilder(python, tmp.toString(), "--serve", "--threads",
-                        Integer.toString(threads)).redirectErrorStream(true).start();
+                List<String> command = new ArrayList<>(List.of(python, tmp.toString(), "--serve", "--threads",
+                        Integer.toString(threads)));
+                if (training) {
+                    command.add("--train-only");
+                }
+                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
                 BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
                         StandardCharsets.UTF_8));
                 String about = null;
@@ -249,7 +295,8 @@ public final class BenchCommand implements Callable<Integer> {
                 String line;
                 while ((line = in.readLine()) != null) {
                     if (line.equals("ready")) {
-                        return new NumpyServer(python, about == null ? "numpy" : about, p, in, tmp, err);
+                        return new NumpyServer(python, about == null ? "numpy" : about, threads, training, p, in, tmp,
+                                err);
                     }
                     if (line.startsWith("numpy ")) {
                         about = line.trim();

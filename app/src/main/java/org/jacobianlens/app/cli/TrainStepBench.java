@@ -16,6 +16,12 @@ import org.jacobianlens.core.model.TwoLayerNetwork;
  * user would write) when torch is importable, else in numpy float32, with the same thread count.
  */
 final class TrainStepBench {
+    /**
+     * BLAS threads of a training step, here as in the app: training runs outside {@code Blas.threaded} sections, on
+     * the one OpenBLAS thread the process starts with (OMP_NUM_THREADS=1, see NativeSettings); torch gets the same.
+     */
+    static final int THREADS = 1;
+
     private TrainStepBench() {
     }
 
