@@ -27,6 +27,11 @@ import org.jacobianlens.core.run.Snapshot;
  * statistics cover the same window; the peak resident memory is the process's as the operating system sees it
  * ({@code VmRSS} in /proc, sampled every 100 ms from start-up on, and the kernel's own high-water mark {@code VmHWM}).
  * In compare mode it also reports when the clean lane's test accuracy first led the random lane's by 30 points.
+ *
+ * <p>A window longer than one run (the default demo stops at 3,000 steps, about a minute and a half) goes on as a
+ * user would: when a run ends it resets and plays again, so a 30-minute measurement trains and releases run after
+ * run; the rates then include the set-up of each new run, and the report gives the resident memory's range after the
+ * first minute (flat, or growing run by run).
  */
 final class LiveMeasurement {
     private static final double GAP_POINTS = 30;
@@ -37,6 +42,13 @@ final class LiveMeasurement {
     private final boolean compare;
     private final AtomicLong peakRss = new AtomicLong();
     private volatile long rssAtMinute = -1;
+    private final AtomicLong rssLateMin = new AtomicLong(Long.MAX_VALUE);
+    private final AtomicLong rssLateMax = new AtomicLong();
+    /** Steps and frames of the runs that ended inside the window; the run now shown is counted from its start. */
+    private long stepsBefore;
+    private long framesBefore;
+    private int runs = 1;
+    private long groupId;
     private final long startNanos = System.nanoTime();
     private long compareNanos;
     private long firstStepNanos;
@@ -87,7 +99,14 @@ final class LiveMeasurement {
             firstStepNanos = now;
             firstStep = s.step();
             firstFrames = s.lane(0).framesTaken();
+            groupId = s.groupId();
             window.pulseStats().clear();
+        }
+        if (s.groupId() != groupId) {
+            // the next run after a restart: counted from its own start
+            groupId = s.groupId();
+            firstStep = 0;
+            firstFrames = 0;
         }
         if (compare && s.size() == 2) {
             double gap = 100 * (testAccuracy(s.lane(0)) - testAccuracy(s.lane(1)));
@@ -99,10 +118,19 @@ final class LiveMeasurement {
                 gapAtFive = gap;
             }
         }
-        if ((now - firstStepNanos) / 1e9 >= seconds || s.terminal()) {
+        double elapsed = (now - firstStepNanos) / 1e9;
+        if (elapsed >= seconds) {
             timer.stop();
-            report(s, (now - firstStepNanos) / 1e9);
+            report(s, elapsed);
             Platform.exit();
+        } else if (s.terminal() && !vm.playingProperty().get() && !vm.busyProperty().get()) {
+            stepsBefore += s.step() - firstStep;
+            framesBefore += s.lane(0).framesTaken() - firstFrames;
+            firstStep = s.step();
+            firstFrames = s.lane(0).framesTaken();
+            runs++;
+            vm.reset();
+            vm.play();
         }
     }
 
@@ -113,16 +141,23 @@ final class LiveMeasurement {
 
     private void report(GroupSnapshot s, double window) {
         long hwm = status("VmHWM:");
-        System.out.printf(Locale.ROOT, "steps/s %.1f%n", (s.step() - firstStep) / window);
-        System.out.printf(Locale.ROOT, "analysis frames/s %.1f%n", (s.lane(0).framesTaken() - firstFrames) / window);
+        long steps = stepsBefore + s.step() - firstStep;
+        long frames = framesBefore + s.lane(0).framesTaken() - firstFrames;
+        System.out.printf(Locale.ROOT, "steps/s %.1f%n", steps / window);
+        System.out.printf(Locale.ROOT, "analysis frames/s %.1f%n", frames / window);
         System.out.printf(Locale.ROOT, "pulse p99 %.1f ms%n", this.window.pulseStats().quantile(0.99));
         System.out.printf(Locale.ROOT, "peak RSS %d MB%n", Math.max(peakRss.get(), hwm) >> 20);
-        System.out.printf(Locale.ROOT, "  %s, %d lane(s), %.1f s measured from the first step (%d → %d), %s%n",
-                s.lane(0).info().dataset(), s.size(), window, firstStep, s.step(), s.lane(0).info().model());
+        System.out.printf(Locale.ROOT, "  %s, %d lane(s), %.1f s measured from the first step, %d steps in %d run(s) "
+                + "(restarted as each ended), %s%n", s.lane(0).info().dataset(), s.size(), window, steps, runs,
+                s.lane(0).info().model());
         System.out.printf(Locale.ROOT, "  pulse interval %s%n", this.window.pulseStats().summary());
         System.out.printf(Locale.ROOT, "  RSS sampled peak %d MB, kernel high-water mark %d MB, at 60 s %s, now %d MB%n",
                 peakRss.get() >> 20, hwm >> 20, rssAtMinute < 0 ? "-" : (rssAtMinute >> 20) + " MB",
                 status("VmRSS:") >> 20);
+        if (rssLateMax.get() > 0) {
+            System.out.printf(Locale.ROOT, "  RSS after the first minute between %d and %d MB%n", rssLateMin.get() >> 20,
+                    rssLateMax.get() >> 20);
+        }
         if (compare) {
             System.out.printf(Locale.ROOT, "  clean − random test accuracy: %.1f points 5 s after compare; first above "
                     + "%.0f points %s%n", gapAtFive, GAP_POINTS,
@@ -139,8 +174,12 @@ final class LiveMeasurement {
         while (true) {
             long rss = status("VmRSS:");
             peakRss.accumulateAndGet(rss, Math::max);
-            if (rssAtMinute < 0 && System.nanoTime() - startNanos >= 60_000_000_000L) {
-                rssAtMinute = rss;
+            if (System.nanoTime() - startNanos >= 60_000_000_000L) {
+                if (rssAtMinute < 0) {
+                    rssAtMinute = rss;
+                }
+                rssLateMin.accumulateAndGet(rss, Math::min);
+                rssLateMax.accumulateAndGet(rss, Math::max);
             }
             try {
                 Thread.sleep(100);
