@@ -41,7 +41,7 @@ public final class DecisionPanel {
         ChartKit.stylePlot(plot);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
-        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE); // points (dataset 0) over the map (1)
         plot.setNoDataMessage("no decision map: the data are not 2-D");
         chart = new ReadableChart("Decision map", plot);
         ChartKit.styleChart(chart, false);

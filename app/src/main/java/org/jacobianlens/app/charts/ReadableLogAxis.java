@@ -20,6 +20,7 @@ import org.jfree.chart.ui.TextAnchor;
  */
 public class ReadableLogAxis extends LogAxis {
     private final DecimalFormat format = new DecimalFormat("0.#E0");
+    private final DecimalFormat decimal = new DecimalFormat("0.###");
 
     public ReadableLogAxis(String label, double smallest) {
         super(label);
@@ -38,10 +39,14 @@ public class ReadableLogAxis extends LogAxis {
         TextAnchor anchor = edge == RectangleEdge.LEFT ? TextAnchor.CENTER_RIGHT
                 : edge == RectangleEdge.RIGHT ? TextAnchor.CENTER_LEFT
                 : edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER;
+        List<TickPlan.LogTick> plan = TickPlan.logTicks(getLowerBound(), getUpperBound(), max);
+        // Plain decimals (0.5, 20) when every label is a short one, scientific (1E-6) otherwise.
+        boolean plain = plan.stream().filter(TickPlan.LogTick::labelled)
+                .allMatch(t -> t.value() >= 1e-3 * (1 - 1e-9) && t.value() < 1e4);
         List ticks = new ArrayList();
-        for (TickPlan.LogTick t : TickPlan.logTicks(getLowerBound(), getUpperBound(), max)) {
+        for (TickPlan.LogTick t : plan) {
             ticks.add(new NumberTick(t.labelled() ? TickType.MAJOR : TickType.MINOR, t.value(),
-                    t.labelled() ? format.format(t.value()) : "", anchor, anchor, 0.0));
+                    t.labelled() ? (plain ? decimal : format).format(t.value()) : "", anchor, anchor, 0.0));
         }
         return ticks;
     }
