@@ -76,7 +76,7 @@ public final class DecisionPanel {
             plot.getDomainAxis().setRange(m.xMin(), m.xMax());
             plot.getRangeAxis().setRange(m.yMin(), m.yMax());
             String who = g.size() > 1 ? g.labels().get(lane) + ", " : "";
-            chart.setTitle(String.format("Decision map (%sstep %d): %.0f%% of training points on their side", who,
+            chart.setTitle(String.format("Decision map (%sstep %d): %.0f%% of points fitted", who,
                     m.step(), 100 * agreement(m)));
         }
         ChartKit.styleChart(chart, o.presentation());

@@ -37,11 +37,14 @@ import org.jfree.chart.fx.ChartViewer;
 /**
  * Trains the pictured runs on the calling thread (never the FX thread), then composes the four panels and the
  * timeline bar in a window of the asked size and writes its scene as PNG:
- * {@code decision-2d.png} (spirals, unit norm off, live) and {@code timeline.png} (clean vs 30 % random labels
+ * {@code decision-2d.png} (spirals, unit norm off, 10 % random labels, live) and {@code timeline.png} (clean vs 30 % random labels
  * compared, scrubbed back to a third of the run). Run with
- * {@code java -cp app/target/jacobian-lens.jar org.jacobianlens.app.panelshots.PanelShots DIR [WIDTH HEIGHT]}.
+ * {@code java -cp app/target/jacobian-lens.jar org.jacobianlens.app.panelshots.PanelShots DIR [WIDTH HEIGHT [SUFFIX
+ * [presentation]]]}.
  */
 public final class PanelShots {
+    private static boolean presentation;
+
     private PanelShots() {
     }
 
@@ -50,8 +53,9 @@ public final class PanelShots {
         int w = args.length > 2 ? Integer.parseInt(args[1]) : 1280;
         int h = args.length > 2 ? Integer.parseInt(args[2]) : 720;
         String suffix = args.length > 3 ? args[3] : "";
+        presentation = args.length > 4 && args[4].equals("presentation");
         Files.createDirectories(dir);
-        GroupSnapshot spirals = group(List.of("spirals"), List.of(spirals(0.0)), 2000);
+        GroupSnapshot spirals = group(List.of("spirals"), List.of(spirals(0.1)), 2000);
         System.out.printf("spirals: train acc %.3f at step %d%n", spirals.lane(0).curves().trainAcc()[
                 spirals.lane(0).curves().last()], spirals.step());
         GroupSnapshot compare = group(List.of("clean labels", "30% random labels"), List.of(spirals(0.0),
@@ -150,7 +154,7 @@ public final class PanelShots {
             if (g == null) {
                 return;
             }
-            PanelOptions o = PanelOptions.defaults();
+            PanelOptions o = PanelOptions.defaults().withPresentation(presentation);
             List<AnalysisFrame> frames = g.lanes().stream().map(Snapshot::latestFrame).toList();
             spectrum.update(g, frames, o);
             projections.update(g, frames, o);
