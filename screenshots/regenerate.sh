@@ -14,3 +14,7 @@ sleep 1
 # the launcher passes the JVM flags of lens.jvm.args, defined once in the root pom
 DISPLAY="$display" "$here/jacobian-lens" gui --screenshots="$here/screenshots" "$@" 2>/dev/null \
   | grep '^wrote'
+# The 2-D decision panel and the timeline (composed from the panels until the window shows them):
+# decision-2d.png (spirals, unit norm off) and timeline.png (clean vs 30% random labels, scrubbed back).
+DISPLAY="$display" java -Xmx1g -cp "$here/app/target/jacobian-lens.jar" org.jacobianlens.app.panelshots.PanelShots \
+  "$here/screenshots" 1280 720 2>/dev/null | grep '^wrote'

@@ -4,14 +4,13 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Stroke;
-import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
@@ -72,9 +71,14 @@ public final class ChartKit {
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
     }
 
-    /** Fonts for screen or projector on the title, legend and every axis of the chart. */
+    /** Fonts for screen or projector on the title, legend and every axis ({@link ReadableChart}s: scaled to their size). */
     public static void styleChart(JFreeChart chart, boolean presentation) {
         chart.setBackgroundPaint(Color.WHITE);
+        if (chart instanceof ReadableChart r) {
+            r.setPresentation(presentation);
+            r.restyle(); // fonts follow the drawn size from now on
+            return;
+        }
         float scale = presentation ? 1.8f : 1f;
         TextTitle title = chart.getTitle();
         if (title != null) {
@@ -113,13 +117,14 @@ public final class ChartKit {
         return plot instanceof XYPlot x ? List.of(x) : List.of();
     }
 
-    /** A log axis with scientific tick labels (1E-2, 1E0, …) at whole decades. */
+    /** A log axis with scientific tick labels (1E-2, 1E0, …): labelled decades, or 1-2-5 in a narrow range. */
     public static LogAxis logAxis(String label, double smallest) {
-        LogAxis a = new LogAxis(label);
-        a.setSmallestValue(smallest);
-        a.setNumberFormatOverride(new DecimalFormat("0.#E0"));
-        a.setTickUnit(new NumberTickUnit(1.0));
-        return a;
+        return new ReadableLogAxis(label, smallest);
+    }
+
+    /** A linear axis with about 5–10 labels; whole numbers only when {@code integer}. */
+    public static NumberAxis axis(String label, boolean integer) {
+        return new ReadableNumberAxis(label, integer);
     }
 
     /** Adds (x, y) unless y is NaN, or not positive on a log axis. */

@@ -37,12 +37,14 @@ public final class CurvesPanel {
 
     public CurvesPanel() {
         loss = new XYPlot(new XYSeriesCollection(), null, ChartKit.logAxis("loss ½‖f(x) − y‖²", 1e-8), null);
-        NumberAxis accAxis = new NumberAxis("accuracy");
+        ReadableChart.shortLabel(loss.getRangeAxis(), "loss");
+        NumberAxis accAxis = ChartKit.axis("accuracy", false);
         accAxis.setRange(0, 1.02);
+        ReadableChart.shortLabel(accAxis, "acc.");
         acc = new XYPlot(new XYSeriesCollection(), null, accAxis, null);
         ChartKit.stylePlot(loss);
         ChartKit.stylePlot(acc);
-        combined = new CombinedDomainXYPlot(new NumberAxis("step"));
+        combined = new CombinedDomainXYPlot(ChartKit.axis("step", true));
         combined.add(loss, 3);
         combined.add(acc, 2);
         for (ValueMarker m : new ValueMarker[] {cursorLoss, cursorAcc}) {
@@ -50,7 +52,7 @@ public final class CurvesPanel {
         }
         loss.addDomainMarker(cursorLoss);
         acc.addDomainMarker(cursorAcc);
-        chart = new JFreeChart("Training curves", JFreeChart.DEFAULT_TITLE_FONT, combined, true);
+        chart = new ReadableChart("Training curves", combined);
         ChartKit.styleChart(chart, false);
     }
 
@@ -62,7 +64,7 @@ public final class CurvesPanel {
         chart.setNotify(false);
         if (o.logSteps() != logSteps || !(combined.getDomainAxis() instanceof LogAxis) == o.logSteps()) {
             logSteps = o.logSteps();
-            ValueAxis axis = logSteps ? ChartKit.logAxis("step (log)", 1) : new NumberAxis("step");
+            ValueAxis axis = logSteps ? ChartKit.logAxis("step (log)", 1) : ChartKit.axis("step", true);
             combined.setDomainAxis(axis);
         }
         boolean p = o.presentation();

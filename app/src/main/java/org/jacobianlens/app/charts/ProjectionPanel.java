@@ -29,14 +29,16 @@ public final class ProjectionPanel {
     private final JFreeChart chart;
 
     public ProjectionPanel() {
-        NumberAxis cum = new NumberAxis("cumulative share E(k)");
+        NumberAxis cum = ChartKit.axis("cumulative share E(k)", false);
         cum.setRange(0, 1.0);
-        plot = new XYPlot(new XYSeriesCollection(), new NumberAxis("eigenvector i (by decreasing eigenvalue)"),
-                new NumberAxis("share of label energy (vᵢᵀy)²/‖y‖²"), null);
+        plot = new XYPlot(new XYSeriesCollection(), ChartKit.axis("eigenvector i (by decreasing eigenvalue)", true),
+                ChartKit.axis("share of label energy (vᵢᵀy)²/‖y‖²", false), null);
         plot.setRangeAxis(1, cum);
+        ReadableChart.shortLabel(cum, "E(k)");
+        ReadableChart.shortLabel(plot.getRangeAxis(0), "energy share");
         plot.mapDatasetToRangeAxis(1, 1);
         ChartKit.stylePlot(plot);
-        chart = new JFreeChart("Label projections", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart = new ReadableChart("Label projections", plot);
         ChartKit.styleChart(chart, false);
     }
 

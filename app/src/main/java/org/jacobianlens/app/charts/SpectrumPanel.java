@@ -37,14 +37,14 @@ public final class SpectrumPanel {
     private boolean eigen;
 
     public SpectrumPanel() {
-        plot = new XYPlot(new XYSeriesCollection(), new NumberAxis("index i (by decreasing σ)"),
+        plot = new XYPlot(new XYSeriesCollection(), ChartKit.axis("index i (by decreasing σ)", true),
                 ChartKit.logAxis("singular value σᵢ of J", 1e-10), null);
         ChartKit.stylePlot(plot);
         cutoffLine.setPaint(ChartKit.NOISY);
         cutoffLine.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         cutoffLine.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(cutoffLine);
-        chart = new JFreeChart("Jacobian spectrum", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart = new ReadableChart("Jacobian spectrum", plot);
         ChartKit.styleChart(chart, false);
     }
 
@@ -59,6 +59,7 @@ public final class SpectrumPanel {
         chart.setNotify(false);
         eigen = o.eigenvalues();
         ((LogAxis) plot.getRangeAxis()).setLabel(eigen ? "NTK eigenvalue λᵢ" : "singular value σᵢ of J");
+        ReadableChart.shortLabel(plot.getRangeAxis(), eigen ? "λᵢ" : "σᵢ");
         plot.getDomainAxis().setLabel(eigen ? "index i (by decreasing λ)" : "index i (by decreasing σ)");
         ChartKit.Lines lines = new ChartKit.Lines();
         boolean compare = g.size() > 1;

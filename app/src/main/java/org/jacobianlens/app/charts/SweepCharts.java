@@ -162,18 +162,18 @@ public final class SweepCharts {
             renderer.setSeriesPaint(i, l.color());
             renderer.setSeriesStroke(i, l.stroke());
         }
-        ValueAxis x = logX ? logAxis(xLabel, data, true) : new NumberAxis(xLabel);
+        ValueAxis x = logX ? logAxis(xLabel, data, true) : ChartKit.axis(xLabel, false);
         if (!logX) {
             x.setRange(-0.02, 1.02); // noise levels: always the whole of [0, 1]
         }
-        ValueAxis y = logY ? logAxis(yLabel, data, false) : new NumberAxis(yLabel);
+        ValueAxis y = logY ? logAxis(yLabel, data, false) : ChartKit.axis(yLabel, false);
         if (y instanceof NumberAxis n) {
             n.setAutoRangeIncludesZero(false);
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
         plot.setNoDataMessage("no data for this sweep (theory off, all points diverged, or nothing reached)");
         ChartKit.stylePlot(plot);
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        JFreeChart chart = new ReadableChart(title, plot);
         chart.addSubtitle(new org.jfree.chart.title.TextTitle(subtitle));
         ChartKit.styleChart(chart, large);
         return chart;

@@ -72,9 +72,9 @@ public final class TheoryPanel {
     private final JFreeChart chart;
 
     public TheoryPanel() {
-        plot = new XYPlot(new XYSeriesCollection(), new NumberAxis("step"), new NumberAxis(""), null);
+        plot = new XYPlot(new XYSeriesCollection(), ChartKit.axis("step", true), ChartKit.axis("", false), null);
         ChartKit.stylePlot(plot);
-        chart = new JFreeChart("", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart = new ReadableChart("", plot);
         ChartKit.styleChart(chart, false);
     }
 
@@ -105,11 +105,11 @@ public final class TheoryPanel {
     }
 
     private void alignment(GroupSnapshot g, PanelOptions o) {
-        plot.setDomainAxis(new NumberAxis("step"));
-        NumberAxis left = new NumberAxis("alignment");
+        plot.setDomainAxis(ChartKit.axis("step", true));
+        NumberAxis left = ChartKit.axis("alignment", false);
         left.setAutoRangeIncludesZero(true);
         plot.setRangeAxis(0, left);
-        NumberAxis right = new NumberAxis("kernel drift ‖Θ_t − Θ₀‖/‖Θ₀‖");
+        NumberAxis right = ChartKit.axis("kernel drift ‖Θ_t − Θ₀‖/‖Θ₀‖", false);
         plot.setRangeAxis(1, right);
         plot.mapDatasetToRangeAxis(1, 1);
         ChartKit.Lines l = new ChartKit.Lines();
@@ -131,7 +131,7 @@ public final class TheoryPanel {
     }
 
     private void residual(GroupSnapshot g, PanelOptions o) {
-        plot.setDomainAxis(new NumberAxis("step"));
+        plot.setDomainAxis(ChartKit.axis("step", true));
         plot.setRangeAxis(0, ChartKit.logAxis("residual energy on the analysed examples", 1e-12));
         ChartKit.Lines l = new ChartKit.Lines();
         for (int lane = 0; lane < g.size(); lane++) {
@@ -149,8 +149,8 @@ public final class TheoryPanel {
     }
 
     private void hInfinity(GroupSnapshot g, PanelOptions o) {
-        plot.setDomainAxis(new NumberAxis("eigenvector i (by decreasing eigenvalue)"));
-        plot.setRangeAxis(0, new NumberAxis("share of label energy"));
+        plot.setDomainAxis(ChartKit.axis("eigenvector i (by decreasing eigenvalue)", true));
+        plot.setRangeAxis(0, ChartKit.axis("share of label energy", false));
         XYSeriesCollection bars = new XYSeriesCollection();
         XYBarRenderer r = new XYBarRenderer(0.05);
         r.setBarPainter(new StandardXYBarPainter());
@@ -223,8 +223,8 @@ public final class TheoryPanel {
     }
 
     private void bounds(GroupSnapshot g, PanelOptions o) {
-        plot.setDomainAxis(new NumberAxis("step"));
-        NumberAxis y = new NumberAxis("log₁₀ capacity term (≥ 0: vacuous)");
+        plot.setDomainAxis(ChartKit.axis("step", true));
+        NumberAxis y = ChartKit.axis("log₁₀ capacity term (≥ 0: vacuous)", false);
         y.setAutoRangeIncludesZero(true);
         plot.setRangeAxis(0, y);
         org.jfree.chart.plot.ValueMarker zero = new org.jfree.chart.plot.ValueMarker(0);
@@ -263,7 +263,7 @@ public final class TheoryPanel {
     }
 
     private void layers(GroupSnapshot g, PanelOptions o) {
-        plot.setDomainAxis(new NumberAxis("step"));
+        plot.setDomainAxis(ChartKit.axis("step", true));
         plot.setRangeAxis(0, ChartKit.logAxis("stable rank (solid), ‖W‖₂ (dashed)", 1e-6));
         ChartKit.Lines l = new ChartKit.Lines();
         for (int lane = 0; lane < g.size(); lane++) {

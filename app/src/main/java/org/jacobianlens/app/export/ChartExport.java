@@ -27,14 +27,26 @@ public final class ChartExport {
     private ChartExport() {
     }
 
-    /** PNG at 1920 × 1080. */
+    /** Layout size an export is magnified from: a picture of twice this size is drawn at scale 2. */
+    public static final int LAYOUT_WIDTH = 960;
+    public static final int LAYOUT_HEIGHT = 540;
+
+    /** PNG at 1920 × 1080, laid out at 960 × 540 and drawn at 2× (fonts readable on a projector). */
     public static void png(JFreeChart chart, Path out) throws IOException {
         png(chart, out, DEFAULT_WIDTH, DEFAULT_HEIGHT);
     }
 
-    /** PNG of {@code w × h} pixels, the chart laid out at that size. */
+    /** PNG of {@code w × h} pixels at {@link #scaleFor} (2 for 1920 × 1080): text stays readable in big pictures. */
     public static void png(JFreeChart chart, Path out, int w, int h) throws IOException {
-        png(chart, out, w, h, 1.0);
+        png(chart, out, w, h, scaleFor(w, h));
+    }
+
+    /**
+     * Magnification for a picture of w × h: pictures larger than 960 × 540 are that layout magnified (1920 × 1080 →
+     * 2), smaller ones are laid out at their size (1).
+     */
+    public static double scaleFor(int w, int h) {
+        return Math.max(1.0, Math.min(w / (double) LAYOUT_WIDTH, h / (double) LAYOUT_HEIGHT));
     }
 
     /**
@@ -76,7 +88,7 @@ public final class ChartExport {
         svg(chart, out, DEFAULT_WIDTH, DEFAULT_HEIGHT);
     }
 
-    /** SVG document of a {@code w × h} drawing (vector: text stays text, lines stay sharp at any zoom). */
+    /** SVG document of a {@code w × h} drawing at {@link #scaleFor} (vector: text stays text, lines stay sharp). */
     public static void svg(JFreeChart chart, Path out, int w, int h) throws IOException {
         byte[] doc = svgDocument(chart, w, h).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(out, os -> os.write(doc));
@@ -86,7 +98,9 @@ public final class ChartExport {
     public static String svgDocument(JFreeChart chart, int w, int h) {
         checkSize(w, h);
         SVGGraphics2D g = new SVGGraphics2D(w, h);
-        chart.draw(g, new Rectangle2D.Double(0, 0, w, h));
+        double scale = scaleFor(w, h);
+        g.scale(scale, scale);
+        chart.draw(g, new Rectangle2D.Double(0, 0, w / scale, h / scale));
         return g.getSVGDocument();
     }
 

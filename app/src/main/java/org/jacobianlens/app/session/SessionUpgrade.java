@@ -17,6 +17,7 @@ import org.jacobianlens.core.run.Snapshot;
  *   <li>{@code analysisShare}: older versions took analysis frames only at the fixed cadence, so 0.</li>
  *   <li>{@code framesTaken} (recorded results): older versions kept every frame they took, so the number of
  *       frames in the file.</li>
+ *   <li>{@code decisions} (recorded results): older versions drew no decision maps, so none.</li>
  * </ul>
  */
 final class SessionUpgrade {
@@ -45,6 +46,11 @@ final class SessionUpgrade {
                     && hasField(Snapshot.class, "framesTaken")
                     && snapshot.get("frames") instanceof ArrayNode frames) {
                 snapshot.put("framesTaken", frames.size());
+                changed = true;
+            }
+            if (lane.get("snapshot") instanceof ObjectNode snapshot && !snapshot.has("decisions")
+                    && hasField(Snapshot.class, "decisions")) {
+                snapshot.putArray("decisions");
                 changed = true;
             }
         }

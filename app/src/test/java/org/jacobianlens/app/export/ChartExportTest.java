@@ -110,4 +110,18 @@ class ChartExportTest {
         assertEquals(List.of(1920.0, 1080.0), List.of(Double.parseDouble(d.getAttribute("width").replace("px", "")),
                 Double.parseDouble(d.getAttribute("height").replace("px", ""))));
     }
+
+    /** A 1920 × 1080 export of a panel is the 960 × 540 layout at 2×: tick labels about 2 × 15 px tall, not 10 px. */
+    @Test
+    void projectorExportsHaveFontsReadableFromTheBackOfTheRoom() {
+        org.jacobianlens.app.charts.ReadableChart c = new org.jacobianlens.app.charts.ReadableChart("Spectrum",
+                chart(1).getXYPlot());
+        assertEquals(2.0, ChartExport.scaleFor(1920, 1080), 1e-12);
+        assertEquals(1.0, ChartExport.scaleFor(640, 360), 1e-12);
+        ChartExport.image(c, 1920, 1080, ChartExport.scaleFor(1920, 1080));
+        float tick = c.getXYPlot().getRangeAxis().getTickLabelFont().getSize2D();
+        float title = c.getTitle().getFont().getSize2D();
+        assertTrue(tick * 2 >= 24, "tick labels " + tick * 2 + " px in the picture");
+        assertTrue(title * 2 >= 32, "title " + title * 2 + " px in the picture");
+    }
 }

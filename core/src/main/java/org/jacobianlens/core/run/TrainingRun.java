@@ -7,6 +7,8 @@ import java.util.Random;
 import java.util.function.UnaryOperator;
 
 import org.jacobianlens.core.data.DataFactory;
+import org.jacobianlens.core.decision.DecisionGrid;
+import org.jacobianlens.core.decision.DecisionMap;
 import org.jacobianlens.core.data.DatasetException;
 import org.jacobianlens.core.data.PreparedData;
 import org.jacobianlens.core.data.Targets;
@@ -41,6 +43,8 @@ import org.jacobianlens.core.theory.WeightAnalysis;
 public final class TrainingRun implements AutoCloseable {
     /** Frames kept in a snapshot; older ones are thinned (the first is always kept). */
     static final int MAX_FRAMES = 300;
+    /** Decision maps kept in a snapshot (each gridSize² outputs; sessions save them all). */
+    static final int MAX_DECISIONS = 64;
     private static final int THEORY_POINTS = 240;
     /** Share of compute time weight statistics may take when frames are budgeted (an SVD-sized job per frame). */
     private static final double WEIGHT_SHARE = 0.05;
@@ -56,6 +60,8 @@ public final class TrainingRun implements AutoCloseable {
     private final History history = new History();
     private final List<AnalysisFrame> frames = new ArrayList<>();
     private final List<WeightFrame> weightFrames = new ArrayList<>();
+    private final List<DecisionMap> decisions = new ArrayList<>();
+    private final DecisionGrid decisionGrid;
     private final WeightTracker weightTracker;
     private final Cadence frameCadence;
     private final Cadence weightCadence;
@@ -114,6 +120,7 @@ public final class TrainingRun implements AutoCloseable {
         this.frameCadence = new Cadence(config.analyzeEvery(), config.analysisShare());
         this.weightCadence = new Cadence(config.analysisShare() > 0 ? 0 : config.analyzeEvery(),
                 config.analysisShare() > 0 ? WEIGHT_SHARE : 0);
+        this.decisionGrid = DecisionGrid.of(config.data(), data, DecisionGrid.DEFAULT_SIZE);
         Network built = null;
         try {
             built = buildNetwork(config.learningRate() > 0 ? config.learningRate() : 1.0);
@@ -362,6 +369,9 @@ public final class TrainingRun implements AutoCloseable {
         }
         frames.add(frame);
         framesTaken++;
+        if (decisionGrid != null) {
+            decisions.add(decisionGrid.map(step, network));
+        }
         long t1 = System.nanoTime();
         frameCadence.ran(busyNanos, busyNanos + t1 - t0);
         busyNanos += t1 - t0;
@@ -376,6 +386,9 @@ public final class TrainingRun implements AutoCloseable {
         }
         if (weightFrames.size() > MAX_FRAMES) {
             thin(weightFrames);
+        }
+        if (decisions.size() > MAX_DECISIONS) {
+            thin(decisions);
         }
     }
 
@@ -394,7 +407,7 @@ public final class TrainingRun implements AutoCloseable {
     /** The current cumulative snapshot without stepping. */
     public Snapshot snapshot() {
         return new Snapshot(runId, step, state, message, history.toCurves(), frames, theory, info,
-                weightFrames, twin == null ? null : twinHistory.toCurves(), framesTaken);
+                weightFrames, twin == null ? null : twinHistory.toCurves(), framesTaken, decisions);
     }
 
     public PreparedData data() {

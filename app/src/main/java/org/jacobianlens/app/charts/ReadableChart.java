@@ -1,0 +1,190 @@
+package org.jacobianlens.app.charts;
+
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleInsets;
+
+/**
+ * A chart whose fonts follow the size it is drawn at: in a small panel, a large one, a 1920 × 1080 export, and twice
+ * as large in presentation mode. Axis labels that would not fit along their plot (the stacked loss and accuracy plots)
+ * shrink, then fall back to their short form ({@link #shortLabel}); the legend is compact. Fonts are only changed when
+ * the size class changes, so redraws cost nothing extra.
+ */
+public class ReadableChart extends JFreeChart {
+    private static final Map<Axis, String> SHORT = new WeakHashMap<>();
+    private static final String FAMILY = "SansSerif";
+
+    private boolean presentation;
+    private String styledFor = "";
+    private double lastW = 640;
+    private double lastH = 420;
+
+    public ReadableChart(String title, Plot plot) {
+        super(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    }
+
+    /** A shorter label the axis shows where its full label does not fit (e.g. "loss" for "loss ½‖f(x) − y‖²"). */
+    public static void shortLabel(Axis axis, String label) {
+        synchronized (SHORT) {
+            SHORT.put(axis, label);
+        }
+    }
+
+    /** Doubles every font (projector). */
+    public void setPresentation(boolean on) {
+        if (on != presentation) {
+            presentation = on;
+            styledFor = "";
+        }
+    }
+
+    public boolean isPresentation() {
+        return presentation;
+    }
+
+    /**
+     * Font scale for a chart drawn at w × h: 1 at 640 × 420, between 0.8 and 1.6 otherwise, doubled in presentation.
+     */
+    public static double fontScale(double w, double h, boolean presentation) {
+        double s = Math.max(0.8, Math.min(1.6, Math.min(w / 640, h / 420)));
+        return presentation ? 2 * s : s;
+    }
+
+    /** Tick label size in points at this chart size (for tests and the other panels). */
+    public static float tickSize(double scale) {
+        return (float) (10 * scale);
+    }
+
+    @Override
+    public void draw(Graphics2D g2, Rectangle2D area, Point2D anchor, ChartRenderingInfo info) {
+        restyle(area.getWidth(), area.getHeight());
+        super.draw(g2, area, anchor, info);
+    }
+
+    /** Applies the fonts again at the size last drawn (after a panel changed labels or the mode). */
+    public void restyle() {
+        styledFor = "";
+        restyle(lastW, lastH);
+    }
+
+    /** Applies the fonts for a drawing of w × h (without a change event: the caller is drawing now). */
+    public void restyle(double w, double h) {
+        lastW = w;
+        lastH = h;
+        double s = fontScale(w, h, presentation);
+        List<XYPlot> plots = ChartKit.plots(getPlot());
+        String key = Math.round(s * 20) + "/" + Math.round(h / 20) + "/" + plots.size() + "/" + labelsKey(plots);
+        if (key.equals(styledFor)) {
+            return;
+        }
+        styledFor = key;
+        boolean notify = isNotify();
+        setNotify(false);
+        try {
+            TextTitle title = getTitle();
+            if (title != null) {
+                title.setFont(new Font(FAMILY, Font.BOLD, round(14 * s)));
+            }
+            LegendTitle legend = getLegend();
+            if (legend != null) {
+                legend.setItemFont(new Font(FAMILY, Font.PLAIN, round(10 * s)));
+                legend.setFrame(BlockBorder.NONE);
+                legend.setItemLabelPadding(new RectangleInsets(1, 2, 1, 6));
+                legend.setPadding(new RectangleInsets(1, 1, 1, 1));
+            }
+            double titleH = title == null ? 0 : 14 * s * 1.6;
+            double legendH = legend == null ? 0 : 10 * s * 2.6;
+            double plotH = Math.max(40, h - titleH - legendH - 12 * s * 2.5 - 10 * s * 2);
+            int weights = 0;
+            for (XYPlot p : plots) {
+                weights += weight(p);
+            }
+            for (XYPlot p : plots) {
+                double along = plotH * weight(p) / Math.max(1, weights);
+                for (int i = 0; i < p.getRangeAxisCount(); i++) {
+                    style(p.getRangeAxis(i), s, along);
+                }
+                for (int i = 0; i < p.getDomainAxisCount(); i++) {
+                    style(p.getDomainAxis(i), s, w * 0.8);
+                }
+            }
+            if (getPlot() instanceof CombinedDomainXYPlot c) {
+                style(c.getDomainAxis(), s, w * 0.8);
+                c.setGap(8 * s);
+            }
+        } finally {
+            setNotify(notify);
+        }
+    }
+
+    private String labelsKey(List<XYPlot> plots) {
+        StringBuilder b = new StringBuilder();
+        for (XYPlot p : plots) {
+            for (int i = 0; i < p.getRangeAxisCount(); i++) {
+                b.append(p.getRangeAxis(i) == null ? "" : p.getRangeAxis(i).getLabel()).append('|');
+            }
+        }
+        return b.toString();
+    }
+
+    private int weight(XYPlot p) {
+        return getPlot() instanceof CombinedDomainXYPlot ? Math.max(1, p.getWeight()) : 1;
+    }
+
+    private static void style(Axis a, double s, double along) {
+        if (a == null) {
+            return;
+        }
+        a.setTickLabelFont(new Font(FAMILY, Font.PLAIN, round(tickSize(s))));
+        String full = fullLabel(a);
+        double size = 12 * s;
+        // A label of c characters in a font of size z is about 0.55·c·z wide.
+        double fit = along * 0.92 / (0.55 * Math.max(1, full.length()));
+        String text = full;
+        if (fit < 0.8 * tickSize(s)) {
+            String shorter;
+            synchronized (SHORT) {
+                shorter = SHORT.get(a);
+            }
+            if (shorter != null) {
+                text = shorter;
+                fit = along * 0.92 / (0.55 * Math.max(1, shorter.length()));
+            }
+        }
+        a.setLabel(text);
+        FULL.put(a, full);
+        a.setLabelFont(new Font(FAMILY, Font.PLAIN, round(Math.max(7, Math.min(size, fit)))));
+    }
+
+    private static final Map<Axis, String> FULL = java.util.Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** The label the panel set (the axis may be showing its short form). */
+    private static String fullLabel(Axis a) {
+        String shown = a.getLabel() == null ? "" : a.getLabel();
+        String full = FULL.get(a);
+        String shorter;
+        synchronized (SHORT) {
+            shorter = SHORT.get(a);
+        }
+        return full != null && shown.equals(shorter) ? full : shown;
+    }
+
+    private static int round(double v) {
+        return (int) Math.round(v);
+    }
+}

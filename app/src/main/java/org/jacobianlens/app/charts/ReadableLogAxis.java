@@ -1,0 +1,53 @@
+package org.jacobianlens.app.charts;
+
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.text.DecimalFormat;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.axis.TickType;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+
+/**
+ * A log axis with readable ticks ({@link TickPlan#logTicks}): labelled decades with the others as minor ticks on a
+ * wide range, 1-2-5 labels inside a narrow one, so the axis never shows a single label or a smear of them.
+ */
+public class ReadableLogAxis extends LogAxis {
+    private final DecimalFormat format = new DecimalFormat("0.#E0");
+    private final DecimalFormat decimal = new DecimalFormat("0.###");
+
+    public ReadableLogAxis(String label, double smallest) {
+        super(label);
+        setSmallestValue(smallest);
+        setMinorTickMarksVisible(true);
+    }
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
+        boolean vertical = RectangleEdge.isLeftOrRight(edge);
+        double length = vertical ? dataArea.getHeight() : dataArea.getWidth();
+        Font f = getTickLabelFont();
+        double label = vertical ? f.getSize2D() * 1.2 : f.getSize2D() * 5 * 0.6;
+        int max = TickPlan.labelsThatFit(length, label);
+        TextAnchor anchor = edge == RectangleEdge.LEFT ? TextAnchor.CENTER_RIGHT
+                : edge == RectangleEdge.RIGHT ? TextAnchor.CENTER_LEFT
+                : edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER;
+        List<TickPlan.LogTick> plan = TickPlan.logTicks(getLowerBound(), getUpperBound(), max);
+        // Plain decimals (0.5, 20) when every label is a short one, scientific (1E-6) otherwise.
+        boolean plain = plan.stream().filter(TickPlan.LogTick::labelled)
+                .allMatch(t -> t.value() >= 1e-3 * (1 - 1e-9) && t.value() < 1e4);
+        List ticks = new ArrayList();
+        for (TickPlan.LogTick t : plan) {
+            ticks.add(new NumberTick(t.labelled() ? TickType.MAJOR : TickType.MINOR, t.value(),
+                    t.labelled() ? (plain ? decimal : format).format(t.value()) : "", anchor, anchor, 0.0));
+        }
+        return ticks;
+    }
+}
