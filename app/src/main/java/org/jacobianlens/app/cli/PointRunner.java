@@ -55,6 +55,8 @@ final class PointRunner {
         }
         long t0 = System.nanoTime();
         try (OutputFolder folder = OutputFolder.open(result, err)) {
+            err.printf(Locale.ROOT, "point %d (value %s, seed %d): training into %s%n", index, p.value(), p.seed(),
+                    folder.dir());
             PreparedData data = DataFactory.prepare(p.config().data());
             Sweep.Outcome o = Sweep.train(p, data, SweepListener.NONE, () -> false);
             double seconds = (System.nanoTime() - t0) / 1e9;

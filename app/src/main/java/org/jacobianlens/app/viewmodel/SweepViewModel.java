@@ -237,10 +237,30 @@ public final class SweepViewModel {
         @Override
         public void point(SweepPoint q) {
             post(gen, () -> {
-                points.add(q);
+                // Workers finish in any order; the list stays in plan order (value, then seed).
+                int at = 0;
+                while (at < points.size() && order(s, points.get(at)) < order(s, q)) {
+                    at++;
+                }
+                points.add(at, q);
                 progress.set(points.size() / (double) s.size());
             });
         }
+    }
+
+    /** The point's position in its plan: value-major, then seed. */
+    private static int order(SweepPlan p, SweepPoint q) {
+        double[] v = p.spec().values();
+        long[] seeds = p.seeds();
+        int vi = 0;
+        while (vi < v.length && Double.compare(v[vi], q.value()) != 0) {
+            vi++;
+        }
+        int si = 0;
+        while (si < seeds.length && seeds[si] != q.seed()) {
+            si++;
+        }
+        return vi * seeds.length + si;
     }
 
     /** "p = 0.4" or "m = 1024". */
