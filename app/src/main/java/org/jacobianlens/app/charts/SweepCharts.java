@@ -10,25 +10,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 import org.jacobianlens.core.run.RunConfig;
-import org.jacobianlens.core.sweep.SweepPoint;
+import org.jacobianlens.core.sweep.SweepMetric;
 import org.jacobianlens.core.sweep.SweepSpec;
+import org.jacobianlens.core.sweep.ValueStats;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * The papers' summary figures of a sweep as JFreeChart charts, rendered headless to PNG: against the noise level p
  * (errors, Arora's complexity, label energy, steps to the loss threshold, alignment; SCIENCE.md §3.5, §4.5, RE4–RE6)
  * or against the width m (test error, distance of the initial NTK from H∞ with a 1/√m guide, weight movement; RE1,
- * RE9). Shared by the {@code sweep} command (PNG files) and the app's sweep window (live charts).
+ * RE9). Shared by the {@code sweep} command (PNG files) and the app's sweep window (live charts). Each value is
+ * plotted at its mean over the seeds that finished, with an error bar of ± one sample standard deviation when it
+ * had more than one (a one-seed sweep draws no bars).
  */
 public final class SweepCharts {
     /** Pixel size of the PNG files the sweep command writes. */
@@ -38,8 +42,15 @@ public final class SweepCharts {
     private SweepCharts() {
     }
 
-    /** One plotted quantity. */
-    private record Line(String name, Color color, Stroke stroke, ToDoubleFunction<SweepPoint> y) {
+    /** One plotted quantity: a metric's seed mean and spread, or a guide (a function of the value, no spread). */
+    private record Line(String name, Color color, Stroke stroke, SweepMetric metric, ToDoubleFunction<Double> guide) {
+        static Line of(String name, Color color, Stroke stroke, SweepMetric metric) {
+            return new Line(name, color, stroke, metric, null);
+        }
+
+        static Line guide(String name, Color color, Stroke stroke, ToDoubleFunction<Double> y) {
+            return new Line(name, color, stroke, null, y);
+        }
     }
 
     /**
@@ -47,7 +58,7 @@ public final class SweepCharts {
      *
      * @param large fonts for a 1600 × 1000 picture (the PNG files) rather than a panel in a window
      */
-    public static Map<String, JFreeChart> charts(SweepSpec spec, List<SweepPoint> pts, String subtitle,
+    public static Map<String, JFreeChart> charts(SweepSpec spec, List<ValueStats> pts, String subtitle,
                                                  boolean large) {
         Stroke solid = ChartKit.solid(false);
         Stroke dashed = ChartKit.dashed(false);
@@ -56,46 +67,45 @@ public final class SweepCharts {
             String p = "label-noise level p";
             out.put("error-vs-p.png", chart("Train and test error vs label noise", subtitle, p, false,
                     "error (1 − accuracy)", false, pts, List.of(
-                            new Line("train error (noisy labels)", ChartKit.NOISY, solid, SweepPoint::trainError),
-                            new Line("test error", ChartKit.TEST, solid, SweepPoint::testError)), large));
+                            Line.of("train error (noisy labels)", ChartKit.NOISY, solid, SweepMetric.TRAIN_ERROR),
+                            Line.of("test error", ChartKit.TEST, solid, SweepMetric.TEST_ERROR)), large));
             out.put("complexity-vs-p.png", chart("Arora complexity √(2yᵀ(H∞)⁻¹y/n) vs label noise", subtitle, p,
                     false, "complexity C(y)", false, pts, List.of(
-                            new Line("C(y), trained labels", ChartKit.THEORY, solid, SweepPoint::complexity),
-                            new Line("C = 1: bound vacuous above", ChartKit.GHOST, dashed, q -> 1.0)), large));
+                            Line.of("C(y), trained labels", ChartKit.THEORY, solid, SweepMetric.COMPLEXITY),
+                            Line.guide("C = 1: bound vacuous above", ChartKit.GHOST, dashed, v -> 1.0)), large));
             out.put("energy-vs-p.png", chart("Label energy on the top eigenvectors vs label noise", subtitle, p, false,
                     "share of ‖y‖²", false, pts, List.of(
-                            new Line("top-" + spec.topK() + ", init", ChartKit.CLEAN, dashed, SweepPoint::energyTopInit),
-                            new Line("top-" + spec.topK() + ", end", ChartKit.CLEAN, solid, SweepPoint::energyTopEnd),
-                            new Line("information space, init", ChartKit.NOISY, dashed, SweepPoint::energyInfoInit),
-                            new Line("information space, end", ChartKit.NOISY, solid, SweepPoint::energyInfoEnd)),
+                            Line.of("top-" + spec.topK() + ", init", ChartKit.CLEAN, dashed, SweepMetric.ENERGY_TOP_INIT),
+                            Line.of("top-" + spec.topK() + ", end", ChartKit.CLEAN, solid, SweepMetric.ENERGY_TOP_END),
+                            Line.of("information space, init", ChartKit.NOISY, dashed, SweepMetric.ENERGY_INFO_INIT),
+                            Line.of("information space, end", ChartKit.NOISY, solid, SweepMetric.ENERGY_INFO_END)),
                     large));
             String f = "loss ≤ " + spec.thresholdFraction() + " × initial";
             out.put("steps-vs-p.png", chart("Steps until " + f + " vs label noise", subtitle, p, false,
                     "steps (missing: not reached)", true, pts, List.of(
-                            new Line("measured", ChartKit.NOISY, solid, q -> q.stepsToThreshold()),
-                            new Line("predicted (H∞ theory)", ChartKit.THEORY, dashed,
-                                    q -> q.predictedStepsToThreshold())), large));
+                            Line.of("measured", ChartKit.NOISY, solid, SweepMetric.STEPS_TO_THRESHOLD),
+                            Line.of("predicted (H∞ theory)", ChartKit.THEORY, dashed, SweepMetric.PREDICTED_STEPS_TO_THRESHOLD)), large));
             out.put("alignment-vs-p.png", chart("Kernel–target alignment vs label noise", subtitle, p, false,
                     "alignment", false, pts, List.of(
-                            new Line("A(Θ, y), init", ChartKit.CLEAN, dashed, SweepPoint::alignmentInit),
-                            new Line("A(Θ, y), end", ChartKit.CLEAN, solid, SweepPoint::alignmentEnd),
-                            new Line("centered A_c, init", ChartKit.TEST, dashed, SweepPoint::centeredAlignmentInit),
-                            new Line("centered A_c, end", ChartKit.TEST, solid, SweepPoint::centeredAlignmentEnd)),
+                            Line.of("A(Θ, y), init", ChartKit.CLEAN, dashed, SweepMetric.ALIGNMENT_INIT),
+                            Line.of("A(Θ, y), end", ChartKit.CLEAN, solid, SweepMetric.ALIGNMENT_END),
+                            Line.of("centered A_c, init", ChartKit.TEST, dashed, SweepMetric.CENTERED_ALIGNMENT_INIT),
+                            Line.of("centered A_c, end", ChartKit.TEST, solid, SweepMetric.CENTERED_ALIGNMENT_END)),
                     large));
         } else {
             String m = "width m";
             out.put("test-error-vs-width.png", chart("Test error vs width", subtitle, m, true, "error (1 − accuracy)",
-                    false, pts, List.of(new Line("test error", ChartKit.TEST, solid, SweepPoint::testError),
-                            new Line("train error", ChartKit.NOISY, dashed, SweepPoint::trainError)), large));
+                    false, pts, List.of(Line.of("test error", ChartKit.TEST, solid, SweepMetric.TEST_ERROR),
+                            Line.of("train error", ChartKit.NOISY, dashed, SweepMetric.TRAIN_ERROR)), large));
             double c = referenceConstant(pts);
             out.put("ntk-distance-vs-width.png", chart("Distance of the initial NTK from H∞ vs width", subtitle, m,
                     true, "‖H(W₀) − H∞‖_F / ‖H∞‖_F", true, pts, List.of(
-                            new Line("measured", ChartKit.THEORY, solid, SweepPoint::ntkDistance),
-                            new Line("∝ 1/√m (through the first point)", ChartKit.GHOST, dashed,
-                                    q -> c / Math.sqrt(q.value()))), large));
+                            Line.of("measured", ChartKit.THEORY, solid, SweepMetric.NTK_DISTANCE),
+                            Line.guide("∝ 1/√m (fitted to the seed means)", ChartKit.GHOST, dashed,
+                                    v -> c / Math.sqrt(v))), large));
             out.put("weight-movement-vs-width.png", chart("Relative weight movement vs width", subtitle, m, true,
                     "‖W − W₀‖_F / ‖W₀‖_F", true, pts, List.of(
-                            new Line("weight movement", ChartKit.NOISY, solid, SweepPoint::weightMovement)), large));
+                            Line.of("weight movement", ChartKit.NOISY, solid, SweepMetric.WEIGHT_MOVEMENT)), large));
         }
         return out;
     }
@@ -109,28 +119,35 @@ public final class SweepCharts {
                 c.maxSteps(), c.seed());
     }
 
-    /** c with c/√m through the first point that has a positive finite distance (NaN when none). */
-    static double referenceConstant(List<SweepPoint> pts) {
-        for (SweepPoint q : pts) {
-            if (q.ntkDistance() > 0 && Double.isFinite(q.ntkDistance())) {
-                return q.ntkDistance() * Math.sqrt(q.value());
+    /**
+     * c of the guide c/√m fitted to the seed means of the NTK distance: least squares in log space,
+     * log c = mean of log(d̄ᵢ·√mᵢ) over the values with a positive finite mean (NaN when none), so the guide is a
+     * straight line of slope −½ through the means on the log–log plot.
+     */
+    static double referenceConstant(List<ValueStats> rows) {
+        double sum = 0;
+        int n = 0;
+        for (ValueStats r : rows) {
+            double d = r.mean(SweepMetric.NTK_DISTANCE);
+            if (d > 0 && Double.isFinite(d) && r.value() > 0) {
+                sum += Math.log(d * Math.sqrt(r.value()));
+                n++;
             }
         }
-        return Double.NaN;
+        return n == 0 ? Double.NaN : Math.exp(sum / n);
     }
 
     /**
      * A log axis labelled at decades when the data span at least two of them, else at powers of two (64, 128, …
      * for widths; 0.0625, 0.125, … for small quantities), so a short range still shows readable ticks.
      */
-    private static LogAxis logAxis(String label, XYSeriesCollection data, boolean domain) {
+    private static LogAxis logAxis(String label, YIntervalSeriesCollection data, boolean domain) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
         for (int s = 0; s < data.getSeriesCount(); s++) {
-            XYSeries series = data.getSeries(s);
-            if (series.getItemCount() > 0) {
-                lo = Math.min(lo, domain ? series.getMinX() : series.getMinY());
-                hi = Math.max(hi, domain ? series.getMaxX() : series.getMaxY());
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                lo = Math.min(lo, domain ? data.getXValue(s, i) : data.getStartYValue(s, i));
+                hi = Math.max(hi, domain ? data.getXValue(s, i) : data.getEndYValue(s, i));
             }
         }
         boolean any = lo > 0 && lo < 1e300;
@@ -147,21 +164,26 @@ public final class SweepCharts {
     }
 
     private static JFreeChart chart(String title, String subtitle, String xLabel, boolean logX, String yLabel,
-                                    boolean logY, List<SweepPoint> pts, List<Line> lines, boolean large) {
-        XYSeriesCollection data = new XYSeriesCollection();
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+                                    boolean logY, List<ValueStats> pts, List<Line> lines, boolean large) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDrawXError(false);
+        renderer.setDefaultLinesVisible(true);
+        renderer.setDefaultShapesVisible(true);
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
-            XYSeries s = new XYSeries(l.name(), false, true);
-            for (SweepPoint q : pts) {
-                if (!logX || q.value() > 0) {
-                    ChartKit.add(s, q.value(), l.y().applyAsDouble(q), logY);
+            YIntervalSeries s = new YIntervalSeries(l.name(), false, true);
+            for (ValueStats r : pts) {
+                if (!logX || r.value() > 0) {
+                    add(s, r, l, logY);
                 }
             }
             data.addSeries(s);
             renderer.setSeriesPaint(i, l.color());
             renderer.setSeriesStroke(i, l.stroke());
+            renderer.setSeriesShapesVisible(i, l.metric() != null);
         }
+        renderer.setErrorPaint(null); // each bar in its line's colour
         ValueAxis x = logX ? logAxis(xLabel, data, true) : ChartKit.axis(xLabel, false);
         if (!logX) {
             x.setRange(-0.02, 1.02); // noise levels: always the whole of [0, 1]
@@ -177,5 +199,30 @@ public final class SweepCharts {
         chart.addSubtitle(new org.jfree.chart.title.TextTitle(subtitle));
         ChartKit.styleChart(chart, large);
         return chart;
+    }
+
+    /**
+     * Adds the line's mean at the value with a bar of ± one standard deviation (none when the std is not a number),
+     * unless the mean is not a number, or not positive on a log axis; there a bar reaching zero or below is cut at
+     * the mean.
+     */
+    private static void add(YIntervalSeries s, ValueStats r, Line l, boolean logY) {
+        double y = l.metric() == null ? l.guide().applyAsDouble(r.value()) : r.mean(l.metric());
+        if (!Double.isFinite(y) || (logY && y <= 0)) {
+            return;
+        }
+        double sd = l.metric() == null ? Double.NaN : r.std(l.metric());
+        double lo = Double.isFinite(sd) ? y - sd : y;
+        double hi = Double.isFinite(sd) ? y + sd : y;
+        if (logY && lo <= 0) {
+            lo = y;
+        }
+        s.add(r.value(), y, lo, hi);
+    }
+
+    /** "seeds 1, 2, 3" for a subtitle, or "" for one seed (the base run's, already named). */
+    public static String seedNote(long[] seeds) {
+        return seeds.length < 2 ? "" : "; mean ± sd over seeds " + Arrays.stream(seeds).mapToObj(Long::toString)
+                .collect(Collectors.joining(", "));
     }
 }

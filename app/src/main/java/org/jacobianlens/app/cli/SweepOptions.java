@@ -1,6 +1,7 @@
 package org.jacobianlens.app.cli;
 
 import org.jacobianlens.core.run.RunConfig;
+import org.jacobianlens.core.sweep.SweepPlan;
 import org.jacobianlens.core.sweep.SweepSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,8 +16,9 @@ public final class SweepOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
-    @Option(names = "--kind", paramLabel = "noise|width", required = true, order = 0,
-            description = "sweep the label-noise level p or the hidden width m (required)")
+    @Option(names = "--kind", paramLabel = "noise|width", order = 0,
+            description = "sweep the label-noise level p or the hidden width m (required, except with --point "
+                    + "and --collect)")
     SweepSpec.Kind kind;
 
     @Option(names = "--values", paramLabel = "V,V,...", order = 0, description = "the swept values: levels p in [0, 1] or whole widths (defaults below)")
@@ -30,8 +32,27 @@ public final class SweepOptions {
             + "(default: ${DEFAULT-VALUE})")
     double threshold;
 
+    @Option(names = "--seeds", paramLabel = "K|S,S,...", order = 0, description = "train every value at K seeds "
+            + "starting at --seed, or at the seeds listed; a seed sets the data and the init seed, and sweep.csv "
+            + "gives mean, std, min and max over them (default: --seed alone)")
+    String seeds;
+
+    /** The sweep of {@code base} at its seeds; every problem is a usage error naming the option. */
+    public SweepPlan plan(RunConfig base) {
+        SweepSpec s = spec(base);
+        if (seeds == null) {
+            return SweepPlan.of(s);
+        }
+        try {
+            return new SweepPlan(s, SweepPlan.parseSeeds(seeds, base.seed()));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--seeds: " + e.getMessage(), e);
+        }
+    }
+
     /** The sweep of {@code base}; every problem is a usage error naming the option. */
     public SweepSpec spec(RunConfig base) {
+        require(kind != null, "--kind is required: noise or width");
         String swept = kind == SweepSpec.Kind.NOISE ? "--noise" : "--width";
         if (spec.commandLine().getParseResult().hasMatchedOption(swept)) {
             throw new ParameterException(spec.commandLine(), swept + " is what a " + Converters.name(kind)

@@ -38,10 +38,13 @@ import javafx.stage.Window;
 
 import org.jacobianlens.app.charts.SweepCharts;
 import org.jacobianlens.app.export.SweepExport;
+import org.jacobianlens.app.plan.SweepFolder;
 import org.jacobianlens.app.viewmodel.SweepViewModel;
 import org.jacobianlens.core.run.RunConfig;
+import org.jacobianlens.core.sweep.SweepPlan;
 import org.jacobianlens.core.sweep.SweepPoint;
 import org.jacobianlens.core.sweep.SweepSpec;
+import org.jacobianlens.core.sweep.ValueStats;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
@@ -83,6 +86,8 @@ final class SweepWindow {
     private final Spinner<Integer> steps = new Spinner<>(10, 1_000_000, 2000, 100);
     private final Spinner<Integer> topK = new Spinner<>(1, 1000, SweepSpec.DEFAULT_TOP_K);
     private final TextField threshold = new TextField(Double.toString(SweepSpec.DEFAULT_THRESHOLD));
+    private final TextField seeds = new TextField();
+    private final Button open = new Button("Open sweep folder…");
     private final Label baseLabel = new Label();
     private final Button run = new Button("Run sweep");
     private final Button cancel = new Button("Cancel");
@@ -134,6 +139,9 @@ final class SweepWindow {
         run.setId("sweepRun");
         cancel.setId("sweepCancel");
         save.setId("sweepSave");
+        seeds.setId("sweepSeeds");
+        open.setId("sweepOpen");
+        seeds.setPromptText("the main window's seed");
         status.setId("sweepStatus");
         table.setId("sweepTable");
         tip(kind, "What the sweep varies; everything else stays as in the main window's controls.");
@@ -144,6 +152,9 @@ final class SweepWindow {
                 + "initial loss.");
         tip(run, "Train one network per value in the background, on the same data and starting weights.");
         tip(cancel, "Stop after the current chunk of steps; the finished runs stay.");
+        tip(seeds, "Seeds to train every value at: a count such as 5 (the main window's seed and the next ones) "
+                + "or a list such as 1,2,3. The charts show the mean with ± one standard deviation.");
+        tip(open, "Show a sweep saved earlier, or collected from a cluster (a folder with sweep.json or plan.json).");
         tip(save, "Write sweep.csv, sweep.json and the charts as PNG files into a folder.");
 
         GridPane form = new GridPane();
@@ -155,6 +166,7 @@ final class SweepWindow {
         form.addRow(r++, new Label("Steps per run"), steps);
         form.addRow(r++, new Label("Top-k"), topK);
         form.addRow(r++, new Label("Loss threshold"), threshold);
+        form.addRow(r++, new Label("Seeds"), seeds);
         baseLabel.setWrapText(true);
         baseLabel.setMaxWidth(300);
         Label note = new Label("Every run shares the data, the seed and the starting weights; noise is nested "
@@ -164,7 +176,7 @@ final class SweepWindow {
         note.setMaxWidth(300);
         note.setStyle("-fx-text-fill: #555;");
         HBox buttons = new HBox(8, run, cancel);
-        VBox left = new VBox(12, form, buttons, save, new Label("Base run (from the main window):"), baseLabel,
+        VBox left = new VBox(12, form, buttons, new HBox(8, save, open), new Label("Base run (from the main window):"), baseLabel,
                 note);
         left.setPadding(new Insets(10));
         left.setPrefWidth(320);
@@ -195,6 +207,7 @@ final class SweepWindow {
         run.setOnAction(e -> start());
         cancel.setOnAction(e -> model.cancel());
         save.setOnAction(e -> saveResults());
+        open.setOnAction(e -> openFolder());
         stage.setOnHidden(e -> model.cancel());
     }
 
@@ -237,20 +250,22 @@ final class SweepWindow {
 
     /** Builds the spec from the form; on a bad entry, says which and returns without starting. */
     void start() {
-        SweepSpec spec;
+        SweepPlan plan;
         try {
             RunConfig c = base.get();
             int budget = steps.getValue();
-            spec = new SweepSpec(c.withStop(budget, c.targetLoss()), kind.getValue(),
+            SweepSpec spec = new SweepSpec(c.withStop(budget, c.targetLoss()), kind.getValue(),
                     SweepSpec.parseValues(values.getText()), topK.getValue(), parseThreshold());
+            plan = seeds.getText().isBlank() ? SweepPlan.of(spec)
+                    : new SweepPlan(spec, SweepPlan.parseSeeds(seeds.getText(), c.seed()));
         } catch (IllegalArgumentException e) {
             notify.accept("Sweep not started: " + e.getMessage());
             return;
         }
         onStart.run();
         startedAt = System.nanoTime();
-        layoutCharts(spec.kind());
-        model.start(spec);
+        layoutCharts(plan.spec().kind());
+        model.start(plan);
     }
 
     private double parseThreshold() {
@@ -315,11 +330,12 @@ final class SweepWindow {
     /** Rebuilds the charts from the points so far (a handful of points: cheap, and only when one lands). */
     private void redraw() {
         SweepSpec s = model.specProperty().get();
-        if (s == null || charts.getUserData() != s.kind()) {
+        SweepPlan p = model.planProperty().get();
+        if (s == null || p == null || charts.getUserData() != s.kind()) {
             return;
         }
-        Map<String, JFreeChart> all = SweepCharts.charts(s, List.copyOf(model.points()),
-                SweepCharts.subtitle(s.base()), false);
+        Map<String, JFreeChart> all = SweepCharts.charts(s, ValueStats.of(p, List.copyOf(model.points())),
+                SweepCharts.subtitle(s.base()) + SweepCharts.seedNote(p.seeds()), false);
         int i = 0;
         for (JFreeChart c : all.values()) {
             if (i < viewers.size()) {
@@ -339,9 +355,35 @@ final class SweepWindow {
         saveTo(f.toPath());
     }
 
+    private void openFolder() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle("A sweep folder (sweep.json, or plan.json with results)");
+        File f = dc.showDialog(stage);
+        if (f != null) {
+            openFrom(f.toPath());
+        }
+    }
+
+    /** Reads a sweep folder on the file thread and shows it here: table, charts and seed spread. */
+    void openFrom(Path dir) {
+        io.submit(() -> {
+            try {
+                SweepFolder.Loaded l = SweepFolder.read(dir);
+                Platform.runLater(() -> {
+                    model.show(l.plan(), l.points(), dir.getFileName() == null ? dir.toString()
+                            : dir.getFileName().toString());
+                    layoutCharts(l.plan().spec().kind());
+                    redraw();
+                });
+            } catch (Exception | OutOfMemoryError e) {
+                Platform.runLater(() -> notify.accept("Could not open the sweep: " + e.getMessage()));
+            }
+        });
+    }
+
     /** Writes the results on the file thread and reports in the main window. */
     void saveTo(Path dir) {
-        SweepSpec s = model.specProperty().get();
+        SweepPlan s = model.planProperty().get();
         List<SweepPoint> pts = List.copyOf(model.points());
         double seconds = (System.nanoTime() - startedAt) / 1e9;
         io.submit(() -> {
@@ -356,6 +398,7 @@ final class SweepWindow {
 
     private void addColumns() {
         column("value", q -> label(q.value()));
+        column("seed", q -> Long.toString(q.seed()));
         column("state", q -> q.state().name().toLowerCase(Locale.ROOT));
         column("steps", q -> Integer.toString(q.steps()));
         column("train err", q -> fmt(q.trainError()));

@@ -25,12 +25,14 @@ import javafx.collections.ObservableList;
 import org.jacobianlens.core.data.DatasetException;
 import org.jacobianlens.core.sweep.Sweep;
 import org.jacobianlens.core.sweep.SweepListener;
+import org.jacobianlens.core.sweep.SweepPlan;
 import org.jacobianlens.core.sweep.SweepPoint;
 import org.jacobianlens.core.sweep.SweepSpec;
 
 /**
- * State and commands of the sweep window, free of JavaFX nodes: a {@link SweepSpec} runs on one dedicated background
- * thread ({@value #THREAD_NAME}); each finished point is appended to {@link #points()} at once, the step counter of
+ * State and commands of the sweep window, free of JavaFX nodes: a {@link SweepPlan} runs from one dedicated
+ * background thread ({@value #THREAD_NAME}) on the core's pool of workers sized to the machine (the same code path
+ * as the {@code sweep} command); each finished point is appended to {@link #points()} at once, the step counter of
  * the point in progress drives {@link #progressProperty()} (coalesced: only the newest count is ever posted), and
  * {@link #cancel()} abandons the point in progress while keeping the finished ones.
  *
@@ -53,6 +55,7 @@ public final class SweepViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose the values and press Run sweep");
     private final ReadOnlyObjectWrapper<SweepSpec> spec = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SweepPlan> plan = new ReadOnlyObjectWrapper<>();
     private Consumer<String> onError = m -> { };
     private long generation;
     private AtomicBoolean cancelled = new AtomicBoolean();
@@ -73,21 +76,28 @@ public final class SweepViewModel {
      * dropped).
      */
     public void start(SweepSpec s) {
+        start(SweepPlan.of(s));
+    }
+
+    /** Starts a planned sweep (values × seeds), as {@link #start(SweepSpec)}. */
+    public void start(SweepPlan pl) {
+        SweepSpec s = pl.spec();
         cancelled.set(true);
         long gen = ++generation;
         AtomicBoolean stop = new AtomicBoolean();
         cancelled = stop;
         spec.set(s);
+        plan.set(pl);
         points.clear();
         progress.set(0);
         running.set(true);
         started = System.nanoTime();
-        status.set(String.format(Locale.ROOT, "Preparing the data for %d %s…", s.size(), noun(s)));
-        Posting posting = new Posting(gen, s);
+        status.set(String.format(Locale.ROOT, "Preparing the data for %d %s…", pl.size(), noun(pl)));
+        Posting posting = new Posting(gen, pl);
         job = worker.submit(() -> {
             try {
-                List<SweepPoint> done = Sweep.run(s, posting, stop::get);
-                post(gen, () -> finish(s, done.size(), stop.get()));
+                List<SweepPoint> done = Sweep.run(pl, Sweep.defaultWorkers(pl), posting, stop::get);
+                post(gen, () -> finish(pl, done.size(), stop.get()));
             } catch (DatasetException e) {
                 post(gen, () -> fail(e.getMessage()));
             } catch (OutOfMemoryError e) {
@@ -96,6 +106,23 @@ public final class SweepViewModel {
                 post(gen, () -> fail("The sweep failed: " + e.getMessage()));
             }
         });
+    }
+
+    /**
+     * Shows a sweep that ran elsewhere (a folder opened from disk): its plan and points, nothing running. A sweep
+     * still running is cancelled first.
+     */
+    public void show(SweepPlan pl, List<SweepPoint> pts, String from) {
+        cancelled.set(true);
+        generation++;
+        spec.set(pl.spec());
+        plan.set(pl);
+        points.setAll(pts);
+        running.set(false);
+        progress.set(pts.size() / (double) pl.size());
+        int missing = pl.size() - pts.size();
+        status.set(String.format(Locale.ROOT, "Opened %s: %d of %d %s%s", from, pts.size(), pl.size(), noun(pl),
+                missing == 0 ? "" : String.format(Locale.ROOT, " (%d missing)", missing)));
     }
 
     /** Abandons the point in progress; the points finished so far stay. */
@@ -138,12 +165,17 @@ public final class SweepViewModel {
         return status.getReadOnlyProperty();
     }
 
+    /** The plan of the sweep shown (values and seeds), null before the first. */
+    public ReadOnlyObjectProperty<SweepPlan> planProperty() {
+        return plan.getReadOnlyProperty();
+    }
+
     /** The spec of the sweep shown (running or last run), null before the first. */
     public ReadOnlyObjectProperty<SweepSpec> specProperty() {
         return spec.getReadOnlyProperty();
     }
 
-    private void finish(SweepSpec s, int done, boolean wasCancelled) {
+    private void finish(SweepPlan s, int done, boolean wasCancelled) {
         running.set(false);
         double seconds = (System.nanoTime() - started) / 1e9;
         if (wasCancelled) {
@@ -163,7 +195,7 @@ public final class SweepViewModel {
         onError.accept(message);
     }
 
-    private static String noun(SweepSpec s) {
+    private static String noun(SweepPlan s) {
         return s.size() == 1 ? "run" : "runs";
     }
 
@@ -178,10 +210,10 @@ public final class SweepViewModel {
     /** Forwards the sweep thread's callbacks to the UI executor; step counts are coalesced (newest wins). */
     private final class Posting implements SweepListener {
         private final long gen;
-        private final SweepSpec s;
+        private final SweepPlan s;
         private final AtomicReference<int[]> pending = new AtomicReference<>();
 
-        Posting(long gen, SweepSpec s) {
+        Posting(long gen, SweepPlan s) {
             this.gen = gen;
             this.s = s;
         }
@@ -193,9 +225,10 @@ public final class SweepViewModel {
                     int[] p = pending.getAndSet(null);
                     if (p != null && running.get() && !cancelled.get()) {
                         double within = p[2] > 0 ? Math.min(1, p[1] / (double) p[2]) : 0;
-                        progress.set((p[0] + within) / s.size());
-                        status.set(String.format(Locale.ROOT, "Run %d of %d (%s): step %d%s", p[0] + 1, s.size(),
-                                label(s, s.values()[p[0]]), p[1], p[2] > 0 ? " of " + p[2] : ""));
+                        progress.set((points.size() + within) / s.size());
+                        status.set(String.format(Locale.ROOT, "Run %d of %d (%s%s): step %d%s", p[0] + 1,
+                                s.size(), label(s.spec(), s.point(p[0]).value()), s.seeds().length > 1
+                                        ? ", seed " + s.point(p[0]).seed() : "", p[1], p[2] > 0 ? " of " + p[2] : ""));
                     }
                 });
             }
@@ -204,10 +237,30 @@ public final class SweepViewModel {
         @Override
         public void point(SweepPoint q) {
             post(gen, () -> {
-                points.add(q);
+                // Workers finish in any order; the list stays in plan order (value, then seed).
+                int at = 0;
+                while (at < points.size() && order(s, points.get(at)) < order(s, q)) {
+                    at++;
+                }
+                points.add(at, q);
                 progress.set(points.size() / (double) s.size());
             });
         }
+    }
+
+    /** The point's position in its plan: value-major, then seed. */
+    private static int order(SweepPlan p, SweepPoint q) {
+        double[] v = p.spec().values();
+        long[] seeds = p.seeds();
+        int vi = 0;
+        while (vi < v.length && Double.compare(v[vi], q.value()) != 0) {
+            vi++;
+        }
+        int si = 0;
+        while (si < seeds.length && seeds[si] != q.seed()) {
+            si++;
+        }
+        return vi * seeds.length + si;
     }
 
     /** "p = 0.4" or "m = 1024". */

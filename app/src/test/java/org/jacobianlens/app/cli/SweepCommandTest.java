@@ -68,7 +68,7 @@ class SweepCommandTest {
             assertTrue(r.err().contains("point " + i + "/3 (p = "), r.err());
         }
 
-        List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
+        List<String> csv = Files.readAllLines(out.resolve("sweep-seeds.csv"));
         assertEquals(4, csv.size());
         String[] header = csv.get(0).split(",");
         assertEquals(SweepPoint.class.getRecordComponents().length, header.length);
@@ -89,6 +89,20 @@ class SweepCommandTest {
             assertEquals("50", row[cols.indexOf("steps")]);
         }
         assertEquals(List.of(0.0, 0.5, 1.0), Arrays.stream(values).boxed().toList());
+
+        // One seed: sweep.csv has one row per value whose means are that seed's numbers and whose spread is empty.
+        List<String> perValue = Files.readAllLines(out.resolve("sweep.csv"));
+        assertEquals(4, perValue.size());
+        List<String> vcols = Arrays.asList(perValue.get(0).split(","));
+        for (int i = 1; i <= 3; i++) {
+            String[] v = perValue.get(i).split(",", -1);
+            String[] p = csv.get(i).split(",", -1);
+            assertEquals("1", v[vcols.indexOf("seeds_planned")]);
+            assertEquals("1", v[vcols.indexOf("seeds_finished")]);
+            assertEquals(Double.parseDouble(p[cols.indexOf("test_error")]),
+                    Double.parseDouble(v[vcols.indexOf("test_error_mean")]));
+            assertEquals("", v[vcols.indexOf("test_error_std")], "one seed has no sample spread");
+        }
 
         // The p = 0 row against the run command on the same options: same complexity and final training loss.
         Path single = dir.resolve("single");
@@ -125,7 +139,7 @@ class SweepCommandTest {
         assertEquals(0, r.code(), r.err());
         List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
         assertEquals(4, csv.size());
-        int col = Arrays.asList(csv.get(0).split(",")).indexOf("ntk_distance");
+        int col = Arrays.asList(csv.get(0).split(",")).indexOf("ntk_distance_mean");
         double[] d = csv.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[col])).toArray();
         assertTrue(d[0] > d[2] && d[2] > 0, "the initial NTK approaches H∞ with width: " + Arrays.toString(d));
         for (String c : List.of("test-error-vs-width.png", "ntk-distance-vs-width.png",
@@ -147,6 +161,13 @@ class SweepCommandTest {
                 new String[] {"--kind", "width", "--top-k", "0", "--out", out},
                 new String[] {"--kind", "width", "--threshold", "1.5", "--out", out},
                 new String[] {"--kind", "width", "--bogus", "1", "--out", out},
+                new String[] {"--kind", "noise", "--seeds", "0", "--out", out},
+                new String[] {"--kind", "noise", "--seeds", "1,1", "--out", out},
+                new String[] {"--kind", "noise", "--out", out, "--plan", out},
+                new String[] {"--point", out, "x"}, new String[] {"--point", out, "0", "--n", "5"},
+                new String[] {"--collect", out, "--kind", "noise"},
+                new String[] {"--kind", "noise", "--out", out, "--workers", "0"},
+                new String[] {"--kind", "noise", "--plan", dir.resolve("a b").toString()},
                 new String[] {"--kind", "noise"}, new String[] {"--kind"})) {
             Result r = sweep(bad);
             assertEquals(2, r.code(), String.join(" ", bad));

@@ -8,6 +8,7 @@ import org.jacobianlens.core.run.RunState;
  * Label energies and alignments are for the labels actually trained on (noisy), on the analysed examples.
  *
  * @param value                  the swept value (noise level p or width m)
+ * @param seed                   the point's seed (data and initialization)
  * @param steps                  steps taken
  * @param learningRate           η used (automatic or configured)
  * @param trainError             final 1 − training accuracy (on the noisy labels trained on)
@@ -33,7 +34,7 @@ import org.jacobianlens.core.run.RunState;
  * @param state                  how the point ended (FINISHED, DIVERGED or FAILED)
  * @param message                the run's status message
  */
-public record SweepPoint(double value, int steps, double learningRate, double trainError, double testError,
+public record SweepPoint(double value, long seed, int steps, double learningRate, double trainError, double testError,
                          double trainLoss, double complexity, double energyTopInit, double energyTopEnd,
                          int infoCountInit, int infoCountEnd, double energyInfoInit, double energyInfoEnd,
                          int stepsToThreshold, int predictedStepsToThreshold, double alignmentInit,
