@@ -66,16 +66,22 @@ public final class ProjectionPanel {
             n = f.n();
             String who = compare ? g.labels().get(lane) : "labels trained on";
             Color color = compare ? ChartKit.lane(lane) : ChartKit.NOISY;
-            addBars(bars, barRenderer, who, f.projNoisy(), compare ? lane : 0, groups, width, color);
+            addBars(bars, barRenderer, who, f.projNoisy(), f.totals()[0], compare ? lane : 0, groups, width, color);
             fillCumulative(cumulative.add("E(k) " + who, color, ChartKit.solid(o.presentation())), f.cumNoisy());
             if (!compare) {
-                addBars(bars, barRenderer, "true labels", f.projClean(), 1, groups, width, ChartKit.CLEAN);
+                addBars(bars, barRenderer, "true labels", f.projClean(), f.totals()[1], 1, groups, width,
+                        ChartKit.CLEAN);
                 fillCumulative(cumulative.add("E(k) true labels", ChartKit.CLEAN, ChartKit.dashed(o.presentation())),
                         f.cumClean());
             }
             int info = f.countAbove(o.cutoffFor(f));
             title.append(lane == 0 ? "" : " | ").append(String.format("%.0f%% in top %d", 100 * f.energyNoisy(info),
                     info));
+            if (!f.complete()) {
+                // Only the top k eigenpairs exist: bars and curves are shares of ‖Y‖², the rest is named, not drawn.
+                title.append(String.format(" · rest beyond the top %d computed: %.1f%%", f.k(),
+                        100 * f.restShareNoisy()));
+            }
         }
         if (n > 0) {
             XYSeries base = cumulative.add("random baseline k/n", ChartKit.GHOST, ChartKit.dotted(o.presentation()));
@@ -100,6 +106,12 @@ public final class ProjectionPanel {
         for (double v : proj) {
             total += v;
         }
+        addBars(bars, r, name, proj, total, slot, slots, width, color);
+    }
+
+    /** As above with shares proj/total, total = ‖Y‖² (a top-k frame's bars then leave its rest out, not rescale). */
+    static void addBars(XYSeriesCollection bars, XYBarRenderer r, String name, double[] proj, double total, int slot,
+                        int slots, double width, Color color) {
         XYSeries s = new XYSeries(name, false, true);
         s.setNotify(false);
         double offset = (slot - (slots - 1) / 2.0) * width;

@@ -39,6 +39,7 @@ final class Defaults implements IDefaultValueProvider {
             Map.entry("--cutoff", RunConfig::cutoffFraction),
             Map.entry("--precision", c -> Converters.name(c.precision())),
             Map.entry("--no-theory", c -> !c.theory()),
+            Map.entry("--eigenpairs", RunConfig::topK),
             Map.entry("--seed", RunConfig::seed));
 
     private static final Map<String, Object> SWEEP = Map.of(

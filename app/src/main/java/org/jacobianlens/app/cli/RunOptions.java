@@ -104,6 +104,11 @@ public final class RunOptions {
     @Option(names = "--no-theory", order = 23, description = "skip the H-infinity theory")
     boolean noTheory;
 
+    @Option(names = "--eigenpairs", paramLabel = "K", order = 25, description = "past n = 2,000 analysed "
+            + "examples a frame computes the top K eigenpairs by Lanczos and the label energy left outside them as "
+            + "one 'rest' value (default: ${DEFAULT-VALUE})")
+    int eigenpairs;
+
     @Option(names = "--seed", paramLabel = "S", order = 24,
             description = "data, initialization and minibatch seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -126,13 +131,16 @@ public final class RunOptions {
         require(steps > 0 || targetLoss > 0,
                 "--steps " + steps + " without --target-loss would never stop: give a step budget or a target loss");
         require(analyzeEvery >= 0, "--analyze-every must not be negative, found " + analyzeEvery);
-        require(analyzeN >= 2, "--analyze-n must be at least 2, found " + analyzeN);
+        require(analyzeN >= 2 && analyzeN <= RunConfig.MAX_ANALYZE_N, String.format(java.util.Locale.ROOT,
+                "--analyze-n must be in 2 … %,d, found %,d", RunConfig.MAX_ANALYZE_N, analyzeN));
+        require(eigenpairs >= 1 && eigenpairs <= RunConfig.MAX_ANALYZE_N,
+                "--eigenpairs must be in 1 … " + RunConfig.MAX_ANALYZE_N + ", found " + eigenpairs);
         require(cutoff > 0 && cutoff <= 1, "--cutoff must be in (0, 1], found " + cutoff);
         double eta = learningRate();
         try {
             DatasetSpec data = new DatasetSpec(dataset, classes, n, test, noise, center, !noUnitNorm, seed);
             return new RunConfig(data, model, width, depth, kappa, eta, activation, optimizer, loss, batch, steps,
-                    targetLoss, analyzeEvery, analyzeN, cutoff, !noTheory, seed, precision, 0.0);
+                    targetLoss, analyzeEvery, analyzeN, cutoff, !noTheory, seed, precision, 0.0, eigenpairs);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

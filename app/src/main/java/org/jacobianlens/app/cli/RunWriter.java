@@ -96,17 +96,22 @@ final class RunWriter {
         });
     }
 
-    /** Per analysis frame: alignment, centered alignment, kernel drift and the residual's information/nuisance split. */
+    /**
+     * Per analysis frame: alignment, centered alignment, kernel drift, the residual's information/nuisance split as
+     * squared norms ‖P r‖² (they sum to ‖f − y‖²), and which eigenpairs were computed: {@code eigenpairs} (n when
+     * all), {@code label_energy_rest} the trained labels' share outside them (0 when all), {@code solver}.
+     */
     private static void writeAlignment(Path file, Snapshot s, double cutoff) throws IOException {
         atomically(file, w -> {
-            w.write("step,alignment,centered_alignment,kernel_drift,info_space_size,residual_info,residual_nuisance,"
-                    + "label_energy_info\n");
+            w.write("step,alignment,centered_alignment,kernel_drift,info_space_size,residual_info_sq,"
+                    + "residual_nuisance_sq,label_energy_info,eigenpairs,label_energy_rest,solver\n");
             for (AnalysisFrame f : s.frames()) {
                 double[] split = f.residualSplit(cutoff);
                 int k = f.countAbove(cutoff);
                 w.write(f.step() + "," + num(f.alignment()) + "," + num(f.centeredAlignment()) + ","
                         + num(f.kernelDrift()) + "," + k + "," + num(split[0]) + "," + num(split[1]) + ","
-                        + num(f.energyNoisy(k)) + "\n");
+                        + num(f.energyNoisy(k)) + "," + f.k() + "," + num(f.restShareNoisy()) + "," + f.solver()
+                        + "\n");
             }
         });
     }

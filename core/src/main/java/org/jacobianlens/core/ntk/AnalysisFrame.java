@@ -1,11 +1,17 @@
 package org.jacobianlens.core.ntk;
 
+import java.util.Locale;
+
 /**
  * Spectral analysis of the empirical NTK Gram Θ = J Jᵀ (n_a × n_a, block-averaged over outputs) at one step.
  * All arrays are indexed by eigenvector i in order of <em>descending</em> eigenvalue and are never mutated
  * after construction (treat them as read-only).
  *
  * <p>Label projections of a target matrix Y (n_a × K) are E_i = Σ_k (v_iᵀ Y_{:,k})²; they sum to ‖Y‖²_F.
+ *
+ * <p>When only the top k of n eigenpairs were computed ({@link #complete()} false) the arrays have length k, the
+ * cumulative shares end at 1 − rest/‖Y‖² (not at 1), the alignments and the drift are NaN where the kernel was
+ * never formed (the matrix-free path), and {@link #countAbove} counts among the k computed eigenvalues only.
  *
  * @param step               training step the frame was taken at
  * @param n                  number of training examples analysed (n_a)
@@ -20,10 +26,64 @@ package org.jacobianlens.core.ntk;
  * @param kernelDrift        ‖Θ_t − Θ_0‖_F / ‖Θ_0‖_F relative to the first frame of the run (0 for that frame)
  * @param cutoffCount        number of eigenvalues in the information space at the run's cutoff
  * @param seconds            wall time the analysis took (Gram + eigendecomposition + projections)
+ * @param rest               {noisy, clean, residual}: energy outside the computed eigenvectors, ‖(I − V_kV_kᵀ)Y‖²_F
+ *                           (all 0 when every eigenpair was computed); E_1 + … + E_k + rest = ‖Y‖²_F
+ * @param totals             {noisy, clean, residual}: ‖Y‖²_F of each matrix
+ * @param solver             the eigensolver that ran ("dense" or "Lanczos", {@code LabelSpectrum.Method#label})
+ * @param solverSeconds      wall time of the eigensolve and projections alone
  */
 public record AnalysisFrame(int step, int n, double[] eigenvalues, double[] projNoisy, double[] projClean,
                             double[] projResidual, double[] cumNoisy, double[] cumClean, double alignment,
-                            double centeredAlignment, double kernelDrift, int cutoffCount, double seconds) {
+                            double centeredAlignment, double kernelDrift, int cutoffCount, double seconds,
+                            double[] rest, double[] totals, String solver, double solverSeconds) {
+
+    /** A frame with every eigenpair computed by the dense solver (rest 0, totals from the projections). */
+    public AnalysisFrame(int step, int n, double[] eigenvalues, double[] projNoisy, double[] projClean,
+                         double[] projResidual, double[] cumNoisy, double[] cumClean, double alignment,
+                         double centeredAlignment, double kernelDrift, int cutoffCount, double seconds) {
+        this(step, n, eigenvalues, projNoisy, projClean, projResidual, cumNoisy, cumClean, alignment,
+                centeredAlignment, kernelDrift, cutoffCount, seconds, new double[3],
+                new double[] {sum(projNoisy), sum(projClean), sum(projResidual)}, "dense", seconds);
+    }
+
+    private static double sum(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** Whether every eigenpair of the n × n kernel was computed (else only the top {@link #k()}). */
+    public boolean complete() {
+        return eigenvalues.length >= n;
+    }
+
+    /** Number of eigenpairs computed. */
+    public int k() {
+        return eigenvalues.length;
+    }
+
+    /**
+     * For the status bar: "top 100 of n = 10,000 by Lanczos, 2.3 s" or "all 2,000 eigenvalues (dense), 0.7 s",
+     * with the solver's own time.
+     */
+    public String solverSummary() {
+        if (complete()) {
+            return String.format(Locale.ROOT, "all %,d eigenvalues (%s), %.1f s", n, solver, solverSeconds);
+        }
+        return String.format(Locale.ROOT, "top %,d of n = %,d by %s, %.1f s", k(), n, solver, solverSeconds);
+    }
+
+    /** Share of the trained labels' energy outside the computed eigenvectors, rest/‖Y‖² (0 when complete). */
+    public double restShareNoisy() {
+        return totals[0] > 0 ? rest[0] / totals[0] : 0.0;
+    }
+
+    /** Share of the true labels' energy outside the computed eigenvectors. */
+    public double restShareClean() {
+        return totals[1] > 0 ? rest[1] / totals[1] : 0.0;
+    }
 
     /** Singular values of J: σ_i = √max(λ_i, 0), descending. */
     public double[] singularValues() {
@@ -78,12 +138,13 @@ public record AnalysisFrame(int step, int n, double[] eigenvalues, double[] proj
     /**
      * The current residual's energy split at a cutoff (Oymak et al.): {information part, nuisance part}, i.e. the
      * squared norms of its projections onto the eigenvectors with √λ ≥ fraction·σ₁ and onto the rest. The information
-     * part is learned fast, the nuisance part slowly. The two sum to ‖f(X) − Y‖²_F on the analysed examples.
+     * part is learned fast, the nuisance part slowly. The two sum to ‖f(X) − Y‖²_F on the analysed examples (the
+     * energy outside computed top-k eigenvectors counts as nuisance).
      */
     public double[] residualSplit(double fraction) {
         int k = countAbove(fraction);
         double info = 0;
-        double nuisance = 0;
+        double nuisance = rest[2];
         for (int i = 0; i < projResidual.length; i++) {
             if (i < k) {
                 info += projResidual[i];
@@ -103,7 +164,7 @@ public record AnalysisFrame(int step, int n, double[] eigenvalues, double[] proj
      */
     public double[] biasVariance(double fraction, int classes) {
         int k = countAbove(fraction);
-        double nuisance = 0;
+        double nuisance = rest[0];
         double inverse = 0;
         for (int i = 0; i < projNoisy.length; i++) {
             if (i < k) {

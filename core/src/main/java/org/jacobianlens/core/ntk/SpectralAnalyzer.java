@@ -1,16 +1,23 @@
 package org.jacobianlens.core.ntk;
 
-import org.jacobianlens.core.linalg.SymmetricEigen;
+import org.jacobianlens.core.linalg.EigenSolver;
+import org.jacobianlens.core.linalg.LabelSpectrum;
+import org.jacobianlens.core.linalg.SymmetricOperator;
 
 /**
  * Turns an NTK Gram and label matrices into an {@link AnalysisFrame}: spectrum, label projections, cumulative
  * energies, kernel–target alignment, kernel drift and the information-space size (SCIENCE.md §2, §4.2, §5.2).
  */
 public final class SpectralAnalyzer {
+    /** Pass as Θ₀ when the initial kernel was not kept (too big to hold twice): the drift is then NaN. */
+    public static final double[][] NOT_KEPT = new double[0][];
+
     private SpectralAnalyzer() {
     }
 
     /**
+     * All eigenpairs by the dense solver (as before the chooser existed).
+     *
      * @param step           training step of the Gram
      * @param gram           Θ, n × n symmetric PSD (double)
      * @param yNoisy         n × K labels trained on (K = 1 for ±1 labels, one-hot otherwise)
@@ -21,23 +28,54 @@ public final class SpectralAnalyzer {
      */
     public static AnalysisFrame analyze(int step, double[][] gram, double[][] yNoisy, double[][] yClean,
                                         double[][] residual, double[][] gram0OrNull, double cutoffFraction) {
+        return analyze(step, gram, yNoisy, yClean, residual, gram0OrNull, cutoffFraction, EigenSolver.Mode.DENSE,
+                EigenSolver.DEFAULT_K);
+    }
+
+    /**
+     * As above through the eigensolver chooser: all eigenpairs densely up to {@link EigenSolver#DENSE_LIMIT} (in
+     * {@link EigenSolver.Mode#AUTO}), else the top k by Lanczos with the energy outside them kept as the frame's rest.
+     * The Gram is formed, so the alignments and the drift are exact on both paths.
+     *
+     * @param gram0OrNull Θ₀, null (drift 0) or {@link #NOT_KEPT} (drift NaN)
+     * @param k eigenpairs on the top-k path
+     */
+    public static AnalysisFrame analyze(int step, double[][] gram, double[][] yNoisy, double[][] yClean,
+                                        double[][] residual, double[][] gram0OrNull, double cutoffFraction,
+                                        EigenSolver.Mode mode, int k) {
         long t0 = System.nanoTime();
-        int n = gram.length;
-        // Energies straight from the tridiagonal form: the frame never needs the eigenvectors themselves.
-        SymmetricEigen.Projections pr = SymmetricEigen.projections(gram, yNoisy, yClean, residual);
-        double[] values = pr.values();
-        double[] pNoisy = pr.energies()[0];
-        double[] pClean = pr.energies()[1];
-        double[] pResidual = pr.energies()[2];
+        LabelSpectrum spectrum = EigenSolver.projections(gram, mode, k, yNoisy, yClean, residual);
+        double drift = gram0OrNull == null ? 0.0 : gram0OrNull == NOT_KEPT ? Double.NaN
+                : frobeniusDistance(gram, gram0OrNull) / frobenius(gram0OrNull);
+        double[] align = alignments(gram, yNoisy);
+        return frame(step, spectrum, align[0], align[1], drift, cutoffFraction, t0);
+    }
+
+    /**
+     * A frame of a kernel that is never formed (the matrix-free product, e.g. {@link TwoLayerOperator}): top k by
+     * Lanczos (or all, materialized, when the operator is small), rest as above; the alignments and the drift need
+     * the formed kernel and are NaN.
+     */
+    public static AnalysisFrame analyze(int step, SymmetricOperator op, double[][] yNoisy, double[][] yClean,
+                                        double[][] residual, double cutoffFraction, EigenSolver.Mode mode, int k) {
+        long t0 = System.nanoTime();
+        LabelSpectrum spectrum = EigenSolver.projections(op, mode, k, yNoisy, yClean, residual);
+        return frame(step, spectrum, Double.NaN, Double.NaN, Double.NaN, cutoffFraction, t0);
+    }
+
+    private static AnalysisFrame frame(int step, LabelSpectrum sp, double align, double alignC, double drift,
+                                       double cutoffFraction, long t0) {
+        double[] values = sp.values();
+        double[][] e = sp.energies();
         int cutoff = 0;
         double threshold = cutoffFraction * cutoffFraction * Math.max(values.length > 0 ? values[0] : 0, 0);
-        while (cutoff < n && values[cutoff] >= threshold && values[cutoff] > 0) {
+        while (cutoff < values.length && values[cutoff] >= threshold && values[cutoff] > 0) {
             cutoff++;
         }
-        double drift = gram0OrNull == null ? 0.0 : frobeniusDistance(gram, gram0OrNull) / frobenius(gram0OrNull);
-        double[] align = alignments(gram, yNoisy);
-        return new AnalysisFrame(step, n, values, pNoisy, pClean, pResidual, cumulativeShare(pNoisy),
-                cumulativeShare(pClean), align[0], align[1], drift, cutoff, (System.nanoTime() - t0) / 1e9);
+        double[] totals = sp.totals();
+        return new AnalysisFrame(step, sp.n(), values, e[0], e[1], e[2], cumulativeShare(e[0], totals[0]),
+                cumulativeShare(e[1], totals[1]), align, alignC, drift, cutoff, (System.nanoTime() - t0) / 1e9,
+                sp.rest().clone(), totals.clone(), sp.method().label(), sp.seconds());
     }
 
     /** Running sums of p divided by the total (all zeros when the total is 0). */
@@ -46,6 +84,14 @@ public final class SpectralAnalyzer {
         for (double v : p) {
             total += v;
         }
+        return cumulativeShare(p, total);
+    }
+
+    /**
+     * Running sums of p divided by a given total (‖Y‖²), so that a top-k curve ends at 1 − rest/‖Y‖², not at 1;
+     * all zeros when the total is 0.
+     */
+    public static double[] cumulativeShare(double[] p, double total) {
         double[] c = new double[p.length];
         double run = 0;
         for (int i = 0; i < p.length; i++) {

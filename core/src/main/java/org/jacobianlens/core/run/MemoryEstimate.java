@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.bytedeco.javacpp.Pointer;
+import org.jacobianlens.core.linalg.EigenSolver;
 import org.jacobianlens.core.model.MlpSpec;
+import org.jacobianlens.core.ntk.AnalysisMemory;
+import org.jacobianlens.core.ntk.TwoLayerOperator;
 import org.jacobianlens.core.model.Precision;
 
 /**
@@ -16,8 +19,12 @@ import org.jacobianlens.core.model.Precision;
  *   <li>training arrays (native): X, Y, W and, for the two-layer net, Z = X Wᵀ and H (n × m each) plus the step's
  *       mask; for the MLP the parameters, their gradient and updater state and three n × width activations per
  *       layer;</li>
- *   <li>one analysis frame (double): the Gram on n_a examples and the initial one kept for the drift (heap), and the
- *       native scratch of the products and of the eigensolver (X, W, X Wᵀ, two n_a² work arrays);</li>
+ *   <li>one analysis frame (double): the Gram on n_a examples, the initial one kept for the drift (up to
+ *       n_a = {@value TrainingRun#KEEP_GRAM0_MAX}) and the two-layer net's X Xᵀ (heap), and the native scratch of
+ *       the products and of the eigensolver (X, W, X Wᵀ, the Gram's native copy and LAPACK's eigenvectors, or past
+ *       the dense limit ARPACK's Krylov basis of 2k + 1 vectors and the k eigenvectors); for the two-layer net a
+ *       Gram that does not fit is never formed and the matrix-free product's buffers are counted instead;</li>
+ *   <li>the automatic η's λ_max on all n training examples (one formed kernel, or matrix-free as above);</li>
  *   <li>the linearized twin (two-layer net or full-batch SGD on the squared loss): Θ₀ on train + test, its
  *       eigenvectors twice and the cross kernel (heap), the eigensolver's work (native);</li>
  *   <li>the H∞ theory (heap n_a², native 2 n_a²), 300 kept frames of 6 n_a doubles, and the weights at
@@ -55,6 +62,11 @@ public final class MemoryEstimate {
      * @param outputs network outputs (1 for two classes, else K)
      */
     public static MemoryEstimate of(RunConfig config, int nTrain, int nTest, int dim, int outputs) {
+        return of(config, nTrain, nTest, dim, outputs, Runtime.getRuntime().maxMemory());
+    }
+
+    /** As above for a heap of {@code heapLimit} bytes (which decides whether frames go matrix-free). */
+    static MemoryEstimate of(RunConfig config, int nTrain, int nTest, int dim, int outputs, long heapLimit) {
         long p = config.precision() == Precision.FLOAT32 ? 4 : 8;
         long n = nTrain;
         long d = dim;
@@ -73,10 +85,19 @@ public final class MemoryEstimate {
             nativeTrain = p * (state * params + n * d + n * k + 3 * n * m * config.depth() + nTest * d);
             widthOfAnalysis = m * config.depth();
         }
-        // An analysis frame: the Gram and the one kept from step 0 on the heap, the products' and the solver's
-        // scratch natively (X, the weights and X Wᵀ in double, then two n_a × n_a work arrays).
-        long heapFrame = 2 * 8 * na * na + 8 * d * widthOfAnalysis;
-        long nativeFrame = 8 * (na * d + widthOfAnalysis * d + na * widthOfAnalysis + 2 * na * na);
+        long heapFrame = frameHeap(config, na, d, widthOfAnalysis, false);
+        long nativeFrame = 8 * (na * d + widthOfAnalysis * d + na * widthOfAnalysis) + frameNative(config, na);
+        if (matrixFree(config, nTrain, dim, heapLimit)) {
+            heapFrame = TwoLayerOperator.bytes((int) na, dim, config.width(), 1) + 8 * d * widthOfAnalysis;
+            nativeFrame = AnalysisMemory.eigenBytes((int) Math.max(na, EigenSolver.DENSE_LIMIT + 1),
+                    config.topK());
+        }
+        // Automatic η on the squared loss: λ_max of the full-set kernel, formed (as for a frame on n examples).
+        boolean kernelEta = config.learningRate() == 0 && !(config.model() == RunConfig.ModelKind.MLP
+                && (config.optimizer() == MlpSpec.Optimizer.ADAM || config.loss() == MlpSpec.Loss.CROSS_ENTROPY));
+        if (kernelEta && !etaMatrixFree(config, nTrain, dim, heapLimit)) {
+            heapFrame = Math.max(heapFrame, frameHeap(config, n, d, widthOfAnalysis, true));
+        }
         long heapTwin = 0;
         long nativeTwin = 0;
         boolean twin = config.theory() && (config.model() == RunConfig.ModelKind.TWO_LAYER
@@ -91,6 +112,42 @@ public final class MemoryEstimate {
         long heapKept = 8 * (TrainingRun.MAX_FRAMES * 6 * na + widthOfAnalysis * d) + 8 * 2 * (n + nTest) * d;
         long heapPeak = heapKept + Math.max(heapFrame, heapTwin) + heapTheory;
         return new MemoryEstimate(heapPeak, nativeTrain, Math.max(nativeFrame, nativeTwin));
+    }
+
+    /**
+     * Heap of one analysis frame on the formed Gram: the Gram, the one kept from step 0 for the drift (only up to
+     * {@link TrainingRun#KEEP_GRAM0_MAX}), the two-layer net's cached X Xᵀ (same size) and the weights in double.
+     */
+    static long frameHeap(RunConfig c, long na, long d, long widthOfAnalysis, boolean once) {
+        long grams = 1 + (!once && na <= TrainingRun.KEEP_GRAM0_MAX ? 1 : 0)
+                + (c.model() == RunConfig.ModelKind.TWO_LAYER ? 1 : 0);
+        return grams * 8 * na * na + 8 * d * widthOfAnalysis;
+    }
+
+    /**
+     * Native scratch of one frame's eigensolve on the formed Gram: LAPACK's working copy and eigenvectors up to the
+     * dense limit, else the Gram's native copy ({@code DenseOperator}) and ARPACK's work.
+     */
+    static long frameNative(RunConfig c, long na) {
+        return (na > EigenSolver.DENSE_LIMIT ? AnalysisMemory.gramBytes(na) : 0)
+                + AnalysisMemory.eigenBytes((int) na, c.topK());
+    }
+
+    /**
+     * Whether frames use the two-layer net's matrix-free product (never forming the n_a × n_a Gram): when the
+     * formed Gram's frame would take more than {@value #USABLE} of the heap. Slow (≈ 4·n·d·m flops a product), but
+     * it fits in O(n·d + n·m/8) bytes.
+     */
+    public static boolean matrixFree(RunConfig c, int nTrain, int dim, long heapLimit) {
+        long na = Math.min(nTrain, c.analyzeN());
+        return c.model() == RunConfig.ModelKind.TWO_LAYER
+                && frameHeap(c, na, dim, c.width(), false) > USABLE * heapLimit;
+    }
+
+    /** Whether the automatic η's λ_max on all n training examples must come from the matrix-free product. */
+    public static boolean etaMatrixFree(RunConfig c, int nTrain, int dim, long heapLimit) {
+        return c.model() == RunConfig.ModelKind.TWO_LAYER
+                && frameHeap(c, nTrain, dim, c.width(), true) > USABLE * heapLimit;
     }
 
     /**
@@ -110,7 +167,7 @@ public final class MemoryEstimate {
         long nat = 0;
         long scratch = 0;
         for (RunConfig c : lanes) {
-            MemoryEstimate e = of(c, nTrain, nTest, dim, outputs);
+            MemoryEstimate e = of(c, nTrain, nTest, dim, outputs, heapLimit);
             heap += e.heap;
             nat += e.nativeTraining;
             scratch = Math.max(scratch, e.nativeScratch);

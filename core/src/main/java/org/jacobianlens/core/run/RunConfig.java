@@ -28,12 +28,25 @@ import org.jacobianlens.core.model.Precision;
  * @param analysisShare  share of compute time analysis frames may take on top of the fixed cadence, in [0, 1):
  *                       a frame is also taken whenever the time since the last one allows it (the live window uses
  *                       0.3); 0 = frames only at the fixed cadence, so the steps analysed are reproducible
+ * @param eigenpairs     k, the eigenpairs a frame computes past the dense limit ({@code EigenSolver.DENSE_LIMIT}),
+ *                       where the top k come from Lanczos and the rest of the label energy is one number; 0 = the
+ *                       default {@value #DEFAULT_EIGENPAIRS} (also what a settings file without this field reads as)
  */
 public record RunConfig(DatasetSpec data, ModelKind model, int width, int depth, double kappa, double learningRate,
                         MlpSpec.Activation activation, MlpSpec.Optimizer optimizer, MlpSpec.Loss loss, int batchSize,
                         int maxSteps, double targetLoss, int analyzeEvery, int analyzeN, double cutoffFraction,
                         boolean theory, long seed, Precision precision,
-                        double analysisShare) {
+                        double analysisShare, int eigenpairs) {
+
+    /** Largest analysis size n_a: past the dense limit frames use top-k Lanczos (the UI spinner's maximum). */
+    public static final int MAX_ANALYZE_N = 10_000;
+    /** Default k of the top-k path. */
+    public static final int DEFAULT_EIGENPAIRS = 100;
+
+    /** k of the top-k path, with 0 read as the default. */
+    public int topK() {
+        return eigenpairs == 0 ? DEFAULT_EIGENPAIRS : eigenpairs;
+    }
 
     /** Network families. */
     public enum ModelKind { TWO_LAYER, MLP }
@@ -57,8 +70,13 @@ public record RunConfig(DatasetSpec data, ModelKind model, int width, int depth,
         if (maxSteps < 0 || analyzeEvery < 0 || batchSize < 0) {
             throw new IllegalArgumentException("steps, analysis cadence and batch size must not be negative");
         }
-        if (analyzeN < 2) {
-            throw new IllegalArgumentException("analysis size must be at least 2, found " + analyzeN);
+        if (analyzeN < 2 || analyzeN > MAX_ANALYZE_N) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "analysis size must be in 2 … %,d, found %,d", MAX_ANALYZE_N, analyzeN));
+        }
+        if (eigenpairs < 0 || eigenpairs > MAX_ANALYZE_N) {
+            throw new IllegalArgumentException("eigenpairs must be in 1 … " + MAX_ANALYZE_N
+                    + " (0 = default), found " + eigenpairs);
         }
         if (!(cutoffFraction > 0 && cutoffFraction <= 1)) {
             throw new IllegalArgumentException("cutoff must be in (0, 1], found " + cutoffFraction);
@@ -81,56 +99,61 @@ public record RunConfig(DatasetSpec data, ModelKind model, int width, int depth,
     public static RunConfig defaults() {
         return new RunConfig(DatasetSpec.defaults(), ModelKind.TWO_LAYER, 1024, 2, 1.0, 0.0,
                 MlpSpec.Activation.RELU, MlpSpec.Optimizer.SGD, MlpSpec.Loss.SQUARED, 0,
-                2000, 0.0, 50, 500, 0.1, true, 1L, Precision.FLOAT32, 0.0);
+                2000, 0.0, 50, 500, 0.1, true, 1L, Precision.FLOAT32, 0.0, 0);
     }
 
     public RunConfig withData(DatasetSpec d) {
         return new RunConfig(d, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs);
     }
 
     public RunConfig withModel(ModelKind m, int w, int dep) {
         return new RunConfig(data, m, w, dep, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs);
     }
 
     public RunConfig withTraining(double lr, MlpSpec.Optimizer opt, MlpSpec.Loss l, int batch) {
         return new RunConfig(data, model, width, depth, kappa, lr, activation, opt, l, batch,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs);
     }
 
     public RunConfig withStop(int steps, double target) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                steps, target, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare);
+                steps, target, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs);
     }
 
     public RunConfig withAnalysis(int every, int n, double cutoff) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, every, n, cutoff, theory, seed, precision, analysisShare);
+                maxSteps, targetLoss, every, n, cutoff, theory, seed, precision, analysisShare, eigenpairs);
     }
 
     public RunConfig withSeed(long s) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, s, precision, analysisShare);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, s, precision, analysisShare, eigenpairs);
     }
 
     public RunConfig withKappa(double k) {
         return new RunConfig(data, model, width, depth, k, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs);
     }
 
     public RunConfig withActivation(MlpSpec.Activation a) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, a, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs);
     }
 
     public RunConfig withPrecision(Precision p) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, p, analysisShare);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, p, analysisShare, eigenpairs);
     }
 
     public RunConfig withAnalysisShare(double share) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, share);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, share, eigenpairs);
+    }
+
+    public RunConfig withEigenpairs(int k) {
+        return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, k);
     }
 }

@@ -12,13 +12,16 @@ import org.jacobianlens.core.decision.DecisionMap;
 import org.jacobianlens.core.data.DatasetException;
 import org.jacobianlens.core.data.PreparedData;
 import org.jacobianlens.core.data.Targets;
+import org.jacobianlens.core.linalg.EigenSolver;
 import org.jacobianlens.core.linalg.SymmetricEigen;
+import org.jacobianlens.core.linalg.TopEigen;
 import org.jacobianlens.core.model.MlpNetwork;
 import org.jacobianlens.core.model.MlpSpec;
 import org.jacobianlens.core.model.Network;
 import org.jacobianlens.core.model.TwoLayerNetwork;
 import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.jacobianlens.core.ntk.SpectralAnalyzer;
+import org.jacobianlens.core.ntk.TwoLayerOperator;
 import org.jacobianlens.core.theory.AroraTheory;
 import org.jacobianlens.core.theory.LayerStats;
 import org.jacobianlens.core.theory.LinearizedTwin;
@@ -32,7 +35,9 @@ import org.jacobianlens.core.theory.WeightAnalysis;
  *
  * <p>Curves are recorded with geometric thinning ({@link History}); the training-set outputs come from the forward
  * pass the next step reuses, so only the test set costs an extra forward, and only at recorded steps. An analysis
- * frame (NTK Gram on the first n_a training examples, its eigendecomposition and label projections) is taken at
+ * frame (NTK Gram on the first n_a training examples, its eigenpairs — all of them up to
+ * {@link EigenSolver#DENSE_LIMIT}, the top {@link RunConfig#topK()} by Lanczos above — and label projections,
+ * matrix-free for the two-layer net where the Gram does not fit) is taken at
  * step 0, every {@code analyzeEvery} steps, when the run stops and — with a positive {@code analysisShare} — as
  * often as that share of compute time allows ({@link Cadence}). Weight statistics come with every frame at a fixed
  * cadence, and with a time share of their own otherwise.
@@ -48,6 +53,8 @@ public final class TrainingRun implements AutoCloseable {
     private static final int THEORY_POINTS = 240;
     /** Share of compute time weight statistics may take when frames are budgeted (an SVD-sized job per frame). */
     private static final double WEIGHT_SHARE = 0.05;
+    /** Largest n_a whose initial Gram is kept for the kernel drift (two 8n_a² heap arrays, 200 MB each here). */
+    static final int KEEP_GRAM0_MAX = 5000;
 
     private final RunConfig config;
     private final long runId;
@@ -72,6 +79,8 @@ public final class TrainingRun implements AutoCloseable {
     private final Theory theory;
     private final RunInfo info;
     private double[][] gram0;
+    /** Frames from the two-layer net's matrix-free product (the formed Gram would not fit, {@link MemoryEstimate}). */
+    private final boolean matrixFree;
     private int step;
     private RunState state = RunState.READY;
     private String message = "";
@@ -118,6 +127,7 @@ public final class TrainingRun implements AutoCloseable {
         this.analysisYClean = Targets.encode(Arrays.copyOf(data.cleanTrainLabels(), nA), data.numClasses());
         this.batchRng = new Random(config.seed() ^ 0x5DEECE66DL);
         this.frameCadence = new Cadence(config.analyzeEvery(), config.analysisShare());
+        this.matrixFree = MemoryEstimate.matrixFree(config, data.nTrain(), data.dim(), Runtime.getRuntime().maxMemory());
         this.weightCadence = new Cadence(config.analysisShare() > 0 ? 0 : config.analyzeEvery(),
                 config.analysisShare() > 0 ? WEIGHT_SHARE : 0);
         this.decisionGrid = DecisionGrid.of(config.data(), data, DecisionGrid.DEFAULT_SIZE);
@@ -176,7 +186,10 @@ public final class TrainingRun implements AutoCloseable {
         if (crossEntropy) {
             return 0.1;
         }
-        double lambdaMax = SymmetricEigen.largestEigenvalue(network.ntkGram(data.trainX()));
+        double lambdaMax = MemoryEstimate.etaMatrixFree(config, data.nTrain(), data.dim(),
+                Runtime.getRuntime().maxMemory())
+                ? TopEigen.solve(blockOperator(data.trainX()), 1).values()[0]
+                : SymmetricEigen.largestEigenvalue(network.ntkGram(data.trainX()));
         double eta = AroraTheory.suggestedLearningRate(lambdaMax, network.lossScale());
         return config.optimizer() == MlpSpec.Optimizer.MOMENTUM && config.model() == RunConfig.ModelKind.MLP
                 ? 0.1 * eta : eta;
@@ -350,10 +363,19 @@ public final class TrainingRun implements AutoCloseable {
             Metrics.accuracy(out, y, bad, true)};
     }
 
+    /**
+     * The two-layer net's n × n kernel H(W) on the rows of x as a matrix-free product (K v = J(Jᵀv)); the block
+     * kernel does not depend on the output signs (a_kr² = 1), so one output row of ones gives it.
+     */
+    private TwoLayerOperator blockOperator(double[][] x) {
+        double[][] ones = new double[1][config.width()];
+        Arrays.fill(ones[0], 1.0);
+        return new TwoLayerOperator(x, network.weightMatrices()[0], ones);
+    }
+
     /** One analysis frame at the current step, with weight statistics when {@code withWeights}. */
     private void analyze(boolean withWeights) {
         long t0 = System.nanoTime();
-        double[][] gram = network.ntkGram(analysisX);
         double[][] out = network.trainOutputs();
         double[][] residual = new double[analysisX.length][];
         for (int i = 0; i < residual.length; i++) {
@@ -362,10 +384,18 @@ public final class TrainingRun implements AutoCloseable {
                 residual[i][c] = out[i][c] - analysisYNoisy[i][c];
             }
         }
-        AnalysisFrame frame = SpectralAnalyzer.analyze(step, gram, analysisYNoisy, analysisYClean, residual, gram0,
-                config.cutoffFraction());
-        if (gram0 == null) {
-            gram0 = gram;
+        AnalysisFrame frame;
+        if (matrixFree) {
+            frame = SpectralAnalyzer.analyze(step, blockOperator(analysisX), analysisYNoisy, analysisYClean, residual,
+                    config.cutoffFraction(), EigenSolver.Mode.AUTO, config.topK());
+        } else {
+            double[][] gram = network.ntkGram(analysisX);
+            frame = SpectralAnalyzer.analyze(step, gram, analysisYNoisy, analysisYClean, residual,
+                    gram0 == null && framesTaken > 0 ? SpectralAnalyzer.NOT_KEPT : gram0, config.cutoffFraction(),
+                    EigenSolver.Mode.AUTO, config.topK());
+            if (gram0 == null && framesTaken == 0 && gram.length <= KEEP_GRAM0_MAX) {
+                gram0 = gram;
+            }
         }
         frames.add(frame);
         framesTaken++;
