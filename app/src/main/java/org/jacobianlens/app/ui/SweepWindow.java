@@ -52,7 +52,7 @@ import org.jfree.chart.fx.ChartViewer;
  * point lands in the table and the charts at once; Cancel keeps the finished points; Save writes the same CSV, JSON
  * and PNG files as the {@code sweep} command.
  */
-final class SweepWindow {
+public final class SweepWindow {
     /** One-sentence explanations of each chart, keyed by its file name. */
     static final Map<String, String> TOOLTIPS = Map.of(
             "error-vs-p.png", "Final training and test error at each noise level: the network fits every label, "
@@ -208,11 +208,11 @@ final class SweepWindow {
         stage.toFront();
     }
 
-    Stage stage() {
+    public Stage stage() {
         return stage;
     }
 
-    SweepViewModel model() {
+    public SweepViewModel model() {
         return model;
     }
 
@@ -236,7 +236,7 @@ final class SweepWindow {
     }
 
     /** Builds the spec from the form; on a bad entry, says which and returns without starting. */
-    void start() {
+    public void start() {
         SweepSpec spec;
         try {
             RunConfig c = base.get();
