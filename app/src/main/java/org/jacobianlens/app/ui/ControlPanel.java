@@ -228,6 +228,16 @@ final class ControlPanel extends ScrollPane {
         noiseLabel.setText(changed == null ? p : p + " (" + changed + " labels changed)");
     }
 
+    /** The theory panel's view picker (it sits over that panel), bound to the view options. */
+    static ComboBox<org.jacobianlens.app.charts.TheoryPanel.View> theoryChoice(ViewOptions view) {
+        ComboBox<org.jacobianlens.app.charts.TheoryPanel.View> c = new ComboBox<>();
+        c.getItems().addAll(org.jacobianlens.app.charts.TheoryPanel.View.values());
+        c.setId("theoryChoice");
+        c.valueProperty().bindBidirectional(view.theoryView());
+        tip(c, "Which of the papers' overlays the bottom panel shows.");
+        return c;
+    }
+
     DatasetThumbnail thumbnail() {
         return thumbnail;
     }

@@ -73,11 +73,7 @@ public final class MainWindow {
         ChartGrid charts = new ChartGrid(java.util.List.of(spectrumView,
                 viewer(projections.chart(), "projectionChart", ProjectionPanel.TOOLTIP),
                 viewer(curves.chart(), "curvesChart", CurvesPanel.TOOLTIP)));
-        ComboBox<TheoryPanel.View> theoryChoice = new ComboBox<>();
-        theoryChoice.getItems().addAll(TheoryPanel.View.values());
-        theoryChoice.setId("theoryChoice");
-        theoryChoice.valueProperty().bindBidirectional(vm.view().theoryView());
-        Tooltip.install(theoryChoice, new Tooltip("Which of the papers' overlays the bottom panel shows."));
+        ComboBox<TheoryPanel.View> theoryChoice = ControlPanel.theoryChoice(vm.view());
         vm.view().theoryView().addListener((o, a, b) -> Tooltip.install(theoryView, wrapped(b.tooltip())));
         Tooltip.install(theoryView, wrapped(vm.view().theoryView().get().tooltip()));
         theoryView.setPrefHeight(300);
