@@ -22,7 +22,13 @@ public final class LensApp extends Application {
     }
 
     private static volatile StartHook hook = (a, s, w, v) -> false;
+    private static volatile MainWindow current;
     private MainWindow window;
+
+    /** The window of the running app (for the UI tests), or null. */
+    public static MainWindow current() {
+        return current;
+    }
 
     /** Launches the GUI (called from the jar's Main, which must not itself extend Application). */
     public static void launchApp(String[] args) {
@@ -39,6 +45,7 @@ public final class LensApp extends Application {
         List<String> args = getParameters().getRaw();
         LensViewModel vm = new LensViewModel(new ServiceTrainingDriver());
         window = new MainWindow(vm);
+        current = window;
         javafx.geometry.Rectangle2D size = WindowFit.initial();
         Scene scene = new Scene(window.root(), size.getWidth(), size.getHeight());
         stage.setTitle("Jacobian Lens — NTK spectrum, label projections, training curves");

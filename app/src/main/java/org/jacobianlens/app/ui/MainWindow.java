@@ -5,7 +5,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import javafx.animation.PauseTransition;
-import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -25,7 +24,6 @@ import org.jacobianlens.app.charts.TheoryPanel;
 import org.jacobianlens.app.lessons.Lesson;
 import org.jacobianlens.app.viewmodel.AutoReset;
 import org.jacobianlens.app.viewmodel.LensViewModel;
-import org.jacobianlens.app.viewmodel.Preview;
 import org.jacobianlens.app.viewmodel.PulseStats;
 import org.jacobianlens.app.viewmodel.SessionBridge;
 import org.jacobianlens.core.run.Comparison;
@@ -58,9 +56,13 @@ public final class MainWindow {
     private final BorderPane root;
     private final NotificationPane notifications;
     private final ExecutorService io = daemon("jacobian-lens-files");
-    private final ExecutorService previewThread = daemon("jacobian-lens-preview");
+    private final PreviewLoader preview;
     private SweepWindow sweepWindow;
     private Stage stage;
+
+    Stage stage() {
+        return stage;
+    }
 
     public MainWindow(LensViewModel vm) {
         this.vm = vm;
@@ -92,7 +94,7 @@ public final class MainWindow {
         render = new RenderLoop(vm, spectrum, projections, curves, theoryPanel, theoryBox::isVisible, s -> status()
                 .update(s));
         status = new StatusLine(vm, render.renderStats(), controls);
-        menus = new MainMenus(fileMenu, new Commands());
+        menus = new MainMenus(fileMenu, new WindowCommands(this, vm, autoReset));
         root = new BorderPane(center);
         root.setLeft(controls);
         root.setBottom(status.node());
@@ -108,77 +110,18 @@ public final class MainWindow {
             }
         });
         vm.view().presentation().addListener((o, a, b) -> presentation(b));
-        vm.model().dataset().addListener((o, a, b) -> loadPreview(b));
+        preview = new PreviewLoader(controls.thumbnail(), vm.model().dataset()::get);
+        vm.model().dataset().addListener((o, a, b) -> preview.load(b));
         CutoffDrag.install(spectrumView, spectrum, f -> {
             vm.view().cutoff().set(f);
             vm.view().topK().set(0);
         });
         render.start();
-        loadPreview(vm.model().dataset().get());
+        preview.load(vm.model().dataset().get());
     }
 
     private StatusLine status() {
         return status;
-    }
-
-    /** The View and File commands. */
-    private final class Commands implements MainMenus.Actions {
-        @Override
-        public void togglePlay() {
-            MainWindow.this.togglePlay();
-        }
-
-        @Override
-        public void step() {
-            MainWindow.this.step();
-        }
-
-        @Override
-        public void reset() {
-            resetNow();
-        }
-
-        @Override
-        public void toggleCompare() {
-            if (autoReset.commit() != null) {
-                vm.toggleCompare();
-            }
-        }
-
-        @Override
-        public void togglePresentation() {
-            vm.view().presentation().set(!vm.view().presentation().get());
-        }
-
-        @Override
-        public void toggleFullScreen() {
-            if (stage != null) {
-                stage.setFullScreen(!stage.isFullScreen());
-            }
-        }
-
-        @Override
-        public void toggleTheoryPanel() {
-            vm.view().theoryPanel().set(!vm.view().theoryPanel().get());
-        }
-
-        @Override
-        public void lesson(Lesson l) {
-            MainWindow.this.lesson(l);
-        }
-
-        @Override
-        public void sweep(SweepSpec.Kind kind) {
-            openSweep(kind);
-        }
-
-        @Override
-        public void quit() {
-            if (stage != null) {
-                stage.close();
-            }
-            Platform.exit();
-        }
     }
 
     private static ExecutorService daemon(String name) {
@@ -214,19 +157,19 @@ public final class MainWindow {
         WindowFit.fit(s);
     }
 
-    private void togglePlay() {
+    void togglePlay() {
         if (vm.playingProperty().get() || autoReset.commit() != null) {
             vm.togglePlay();
         }
     }
 
-    private void step() {
+    void step() {
         if (autoReset.commit() != null) {
             vm.step();
         }
     }
 
-    private void resetNow() {
+    void resetNow() {
         quiet.stop();
         autoReset.resetNow();
     }
@@ -248,26 +191,6 @@ public final class MainWindow {
         PauseTransition hide = new PauseTransition(Duration.seconds(8));
         hide.setOnFinished(e -> notifications.hide());
         hide.play();
-    }
-
-    private void loadPreview(String dataset) {
-        if (dataset == null || dataset.isBlank()) {
-            return;
-        }
-        controls.thumbnail().message("loading preview …");
-        previewThread.submit(() -> {
-            try {
-                Preview p = Preview.load(dataset);
-                Platform.runLater(() -> {
-                    if (dataset.equals(vm.model().dataset().get())) {
-                        controls.thumbnail().show(p);
-                    }
-                });
-            } catch (Exception | OutOfMemoryError e) {
-                Platform.runLater(() -> controls.thumbnail().message("no preview: "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
-            }
-        });
     }
 
     /** Starts training at once, so the app opens animating the default dataset; setting changes reset from now. */
@@ -324,8 +247,14 @@ public final class MainWindow {
         });
     }
 
-    FileMenu fileMenu() {
-        return fileMenu;
+    /** The title of the last file dialog opened (for the UI tests). */
+    public javafx.beans.property.ReadOnlyStringProperty lastFileDialogProperty() {
+        return fileMenu.lastDialogProperty();
+    }
+
+    /** The view-model the window shows (UI tests read state from it, not from the status text). */
+    public LensViewModel viewModel() {
+        return vm;
     }
 
     /** Opens (or brings back) the sweep window for {@code kind}, based on the current settings. */
@@ -349,7 +278,7 @@ public final class MainWindow {
         }
         fileMenu.rememberSettings();
         io.shutdown();
-        previewThread.shutdownNow();
+        preview.shutdown();
         vm.shutdown();
     }
 }

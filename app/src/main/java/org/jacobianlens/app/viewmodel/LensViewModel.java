@@ -90,6 +90,7 @@ public final class LensViewModel implements TrainingDriver.Listener {
         }
         runSettings = now;
         runKnob = compareKnob.get();
+        clearError(); // a new run: the old run's problem no longer applies
         runState.set(RunState.READY);
         latest.set(null);
         needsNewGroup = true;
