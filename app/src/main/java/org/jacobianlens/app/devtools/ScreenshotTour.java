@@ -88,6 +88,15 @@ final class ScreenshotTour {
                     && sweep[0].model().points().size() == kind.defaultValues().length,
                     () -> sweep[0].stage(), 900));
         }
+        // A 1280×720 projector: the whole window at that size, panels reflowed into two rows.
+        t.scenes.add(new Scene("window-1280x720", () -> {
+            vm.view().presentation().set(false);
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            window.autoStart(true);
+        }, () -> step(vm) >= 400));
         if (!only.isEmpty()) {
             t.scenes.removeIf(sc -> !only.contains(sc.name()));
             if (!only.contains("main-window")) {
