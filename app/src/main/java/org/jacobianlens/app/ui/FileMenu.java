@@ -210,7 +210,15 @@ final class FileMenu {
         fc.setTitle(title);
         lastDialog.set(title);
         fc.setInitialFileName(name);
-        File f = open ? fc.showOpenDialog(window.get()) : fc.showSaveDialog(window.get());
+        File f;
+        try {
+            f = open ? fc.showOpenDialog(window.get()) : fc.showSaveDialog(window.get());
+        } catch (UnsupportedOperationException e) {
+            // A display without native dialogs (headless Monocle): say so instead of failing on the FX thread.
+            notify.accept("No file dialog on this display: " + title.toLowerCase(java.util.Locale.ROOT)
+                    + " is not available here");
+            return java.util.Optional.empty();
+        }
         return java.util.Optional.ofNullable(f).map(File::toPath);
     }
 
