@@ -143,6 +143,8 @@ public final class MainWindow {
         ChartViewer v = new ChartViewer(chart);
         v.setId(id);
         Tooltip.install(v, wrapped(tip));
+        // Clicking a panel takes the focus from a text field, so the single-key shortcuts work again.
+        v.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> v.requestFocus());
         return v;
     }
 
