@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates screenshots/*.png: starts the desktop app on a virtual X display (Xvfb) and lets it drive itself
 # through scripted scenes (default dataset mid-training, clean vs random labels, presentation mode, every lesson
-# preset, a noise and a width sweep), writing a snapshot of the window's scene for each. Takes about 15 minutes.
+# preset, a noise and a width sweep, the whole window at 1280×720), writing a snapshot of the window's scene for each. Takes about 15 minutes.
 # Needs: apt-get install -y xvfb libgtk-3-0; the launcher builds the jar if needed.
 # Arguments: --scenes=NAME,NAME regenerates only those pictures (e.g. --scenes=sweep-noise,lesson-low-rank-layers).
 set -euo pipefail

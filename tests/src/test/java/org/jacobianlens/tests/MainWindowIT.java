@@ -16,6 +16,8 @@ import javafx.scene.input.KeyCode;
 import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
 import org.jacobianlens.app.ui.LensApp;
+import org.jacobianlens.app.viewmodel.LensViewModel;
+import org.jacobianlens.core.run.GroupSnapshot;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
@@ -52,11 +54,24 @@ class MainWindowIT extends FxRobot {
         return plot.getDataset() == null || plot.getDataset().getSeriesCount() == 0 ? 0 : plot.getDataset().getItemCount(0);
     }
 
+    private static LensViewModel vm() {
+        return LensApp.current().viewModel();
+    }
+
+    /** The step of the run on screen, read from the view-model (-1 right after a reset). */
+    private static int step() {
+        GroupSnapshot s = vm().latestProperty().get();
+        return s == null ? -1 : s.step();
+    }
+
     private void waitForStep(int atLeast) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
-            String s = status();
-            return s.startsWith("step ") && Integer.parseInt(s.split("\\s+")[1]) >= atLeast;
-        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> step() >= atLeast);
+    }
+
+    /** The settings change reached the view-model and reset the run (paused: nothing on screen yet). */
+    private void waitForResetTo(String dataset) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().runSettings() != null
+                && dataset.equals(vm().runSettings().dataset()) && vm().latestProperty().get() == null);
     }
 
     @Test
@@ -106,9 +121,10 @@ class MainWindowIT extends FxRobot {
         ComboBox<String> dataset = lookup("#dataset").queryComboBox();
         interact(() -> dataset.setValue("blobs"));
         interact(() -> lookup("#noise").queryAs(Slider.class).setValue(40));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status().startsWith("Settings changed"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().runSettings().noise() == 0.4);
+        waitForResetTo("blobs");
         clickOn("#play");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> status().contains("blobs") && stepOf(status()) >= 20);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> step() >= 20);
         WaitForAsyncUtils.waitForFxEvents();
         XYPlot spectrum = lookup("#spectrumChart").queryAs(ChartViewer.class).getChart().getXYPlot();
         // One point per positive eigenvalue of the 300 × 300 kernel (blobs in few dimensions: a few are ~0).
@@ -124,8 +140,8 @@ class MainWindowIT extends FxRobot {
     void compareModeDrawsCleanAndRandomLabelsSideBySide() throws TimeoutException {
         waitForStep(1);
         type(KeyCode.C);
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> status().contains("2 runs compared")
-                && stepOf(status()) >= 10);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm().latestProperty().get() != null
+                && vm().latestProperty().get().size() == 2 && step() >= 10);
         WaitForAsyncUtils.waitForFxEvents();
         XYPlot projections = lookup("#projectionChart").queryAs(ChartViewer.class).getChart().getXYPlot();
         XYSeriesCollection bars = (XYSeriesCollection) projections.getDataset(0);
@@ -151,14 +167,12 @@ class MainWindowIT extends FxRobot {
                 && pane.getText() != null && pane.getText().contains(bad.getFileName().toString()));
         assertTrue(pane.getText().contains("line 2"), pane.getText());
         interact(() -> dataset.setValue("circles"));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status().startsWith("Settings changed"));
+        waitForResetTo("circles");
+        assertEquals("", vm().lastError(), "the file error is gone with its cause");
         clickOn("#play");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> status().contains("circles") && stepOf(status()) >= 5);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> step() >= 5);
+        assertTrue(status().startsWith("step ") && !status().contains(bad.getFileName().toString()), status());
         Files.deleteIfExists(bad);
-    }
-
-    private static int stepOf(String s) {
-        return s.startsWith("step ") ? Integer.parseInt(s.split("\\s+")[1]) : -1;
     }
 
     @Test
@@ -207,7 +221,7 @@ class MainWindowIT extends FxRobot {
             steps.setText("0");
             steps.fireEvent(new javafx.event.ActionEvent()); // Enter: apply the step limit
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status().startsWith("Settings changed"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().runSettings().maxSteps() == 0);
         clickOn("Sweeps").clickOn("Width sweep…");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("width m", lookup("#sweepKind").queryAs(javafx.scene.control.ChoiceBox.class)

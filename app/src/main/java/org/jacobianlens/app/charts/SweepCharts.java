@@ -193,7 +193,8 @@ public final class SweepCharts {
             n.setAutoRangeIncludesZero(false);
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
-        plot.setNoDataMessage("no data for this sweep (theory off, all points diverged, or nothing reached)");
+        // Also shown before any run: it must not claim that points diverged.
+        plot.setNoDataMessage("no points yet: they appear as runs finish (diverged or unreached runs are left out)");
         ChartKit.stylePlot(plot);
         JFreeChart chart = new ReadableChart(title, plot);
         chart.addSubtitle(new org.jfree.chart.title.TextTitle(subtitle));

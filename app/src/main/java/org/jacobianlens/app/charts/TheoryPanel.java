@@ -127,7 +127,44 @@ public final class TheoryPanel {
         }
         l.install(plot, 0);
         d.install(plot, 1);
+        stack(left, plot.getDataset(0), right, plot.getDataset(1));
         chart.setTitle("Kernel–target alignment and kernel drift");
+    }
+
+    /**
+     * Keeps the drift curve off the alignment lines: alignment in the upper half of the plot (left axis), drift in
+     * the lower half (right axis), each axis still reading its own values.
+     */
+    static void stack(NumberAxis upper, org.jfree.data.xy.XYDataset top, NumberAxis lower,
+                      org.jfree.data.xy.XYDataset bottom) {
+        double[] t = range(top);
+        double[] b = range(bottom);
+        if (t != null) {
+            double span = Math.max(t[1] - t[0], 1e-9);
+            upper.setRange(t[0] - 1.15 * span, t[1] + 0.05 * span);
+        }
+        if (b != null) {
+            double hi = Math.max(b[1], 1e-12);
+            lower.setRange(0, 2.2 * hi);
+        }
+    }
+
+    private static double[] range(org.jfree.data.xy.XYDataset d) {
+        if (d == null) {
+            return null;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < d.getSeriesCount(); s++) {
+            for (int i = 0; i < d.getItemCount(s); i++) {
+                double y = d.getYValue(s, i);
+                if (Double.isFinite(y)) {
+                    lo = Math.min(lo, y);
+                    hi = Math.max(hi, y);
+                }
+            }
+        }
+        return lo <= hi ? new double[] {Math.min(lo, 0), hi} : null;
     }
 
     private void residual(GroupSnapshot g, PanelOptions o) {

@@ -92,6 +92,7 @@ final class GuiCommand implements Callable<Integer> {
             return ExitCode.FAILED;
         }
         Blas.reserveCoreForUi();
+        LensApp.setStartHook(org.jacobianlens.app.devtools.DevTools::start);
         LensApp.launchApp(args);
         return ExitCode.OK;
     }

@@ -1,7 +1,9 @@
 package org.jacobianlens.app.ui;
 
 import java.io.File;
+import java.util.function.Consumer;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -19,68 +21,88 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 
 import org.controlsfx.control.ToggleSwitch;
+import org.jacobianlens.app.viewmodel.LensViewModel;
 import org.jacobianlens.app.viewmodel.Settings;
+import org.jacobianlens.app.viewmodel.SettingsModel;
+import org.jacobianlens.app.viewmodel.ViewOptions;
 import org.jacobianlens.core.data.DataFactory;
 import org.jacobianlens.core.model.MlpSpec;
 import org.jacobianlens.core.run.Comparison;
 import org.jacobianlens.core.run.RunConfig;
 
-/** Left-hand controls. Reads the widgets into {@link Settings}; every control has a one-sentence tooltip. */
+/**
+ * Left-hand controls, each bound both ways to a property of the {@link SettingsModel} or the {@link ViewOptions}
+ * (no copying, no reading back); every control has a one-sentence tooltip. The buttons call the commands given.
+ */
 final class ControlPanel extends ScrollPane {
-    final ComboBox<String> dataset = new ComboBox<>();
-    final Button openFile = new Button("Open file…");
-    final DatasetThumbnail thumbnail = new DatasetThumbnail();
-    final TextField classes = new TextField();
-    final Slider n = new Slider(50, 2000, 300);
-    final Label nLabel = new Label();
-    final Spinner<Integer> nTest = new Spinner<>(0, 5000, 300, 100);
-    final Slider noise = new Slider(0, 100, 0);
-    final Label noiseLabel = new Label();
-    final ToggleSwitch center = new ToggleSwitch("center inputs");
-    final ComboBox<String> model = new ComboBox<>();
-    final Slider widthLog2 = new Slider(4, 13, 10);
-    final Label widthLabel = new Label();
-    final Spinner<Integer> depth = new Spinner<>(1, 6, 2);
-    final TextField learningRate = new TextField("auto");
-    final ComboBox<MlpSpec.Optimizer> optimizer = new ComboBox<>();
-    final ComboBox<MlpSpec.Loss> loss = new ComboBox<>();
-    final Spinner<Integer> seed = new Spinner<>(1, 1_000_000, 1);
-    final Spinner<Integer> topK = new Spinner<>(0, 5000, 0);
-    final Spinner<Integer> analyzeN = new Spinner<>(10, 2000, 300, 50);
-    final Spinner<Integer> analyzeEvery = new Spinner<>(1, 5000, 25, 5);
-    final Slider speed = new Slider(1, 50, 5);
-    final TextField maxSteps = new TextField("3000");
-    final TextField targetLoss = new TextField("0");
-    final ToggleSwitch eigenvalues = new ToggleSwitch("show NTK eigenvalues λ");
-    final ToggleSwitch logSteps = new ToggleSwitch("log step axis");
-    final ToggleSwitch theory = new ToggleSwitch("theory overlays");
-    final ToggleSwitch presentation = new ToggleSwitch("presentation mode");
-    final ToggleSwitch theoryPanel = new ToggleSwitch("theory panel (papers' overlays)");
-    final Button play = new Button("Play");
-    final Button step = new Button("Step");
-    final Button reset = new Button("Reset");
-    final MenuButton compare = new MenuButton("Compare");
-    final MenuItem compareNoise = new MenuItem("clean vs 100 % random labels");
-    final MenuItem compareWidth = new MenuItem("this width vs 16× wider / narrower");
-    final MenuItem compareRate = new MenuItem("this learning rate vs a quarter of it");
-    final MenuItem single = new MenuItem("single run");
+    /** What the buttons do. */
+    record Commands(Runnable play, Runnable step, Runnable reset, Consumer<Comparison.Knob> compare) {
+    }
 
-    ControlPanel() {
+    private final ComboBox<String> dataset = new ComboBox<>();
+    private final Button openFile = new Button("Open file…");
+    private final DatasetThumbnail thumbnail = new DatasetThumbnail();
+    private final TextField classes = new TextField();
+    private final Slider n = new Slider(50, 2000, 300);
+    private final Label nLabel = new Label();
+    private final Spinner<Integer> nTest = new Spinner<>(0, 5000, 300, 100);
+    private final Slider noise = new Slider(0, 100, 0);
+    private final Label noiseLabel = new Label();
+    private final ToggleSwitch center = new ToggleSwitch("center inputs");
+    private final ToggleSwitch unitNorm = new ToggleSwitch("unit-norm inputs");
+    private final ComboBox<RunConfig.ModelKind> model = new ComboBox<>();
+    private final Slider widthLog2 = new Slider(4, 13, 10);
+    private final Label widthLabel = new Label();
+    private final Spinner<Integer> depth = new Spinner<>(1, 6, 2);
+    private final TextField learningRate = new TextField();
+    private final ComboBox<MlpSpec.Optimizer> optimizer = new ComboBox<>();
+    private final ComboBox<MlpSpec.Loss> loss = new ComboBox<>();
+    private final Spinner<Integer> seed = new Spinner<>(1, 1_000_000, 1);
+    private final Spinner<Integer> topK = new Spinner<>(0, 5000, 0);
+    private final Spinner<Integer> analyzeN = new Spinner<>(10, 2000, 300, 50);
+    private final Spinner<Integer> analyzeEvery = new Spinner<>(1, 5000, 25, 5);
+    private final Slider speed = new Slider(1, 50, 5);
+    private final TextField maxSteps = new TextField();
+    private final TextField targetLoss = new TextField();
+    private final ToggleSwitch eigenvalues = new ToggleSwitch("show NTK eigenvalues λ");
+    private final ToggleSwitch logSteps = new ToggleSwitch("log step axis");
+    private final ToggleSwitch theory = new ToggleSwitch("theory overlays");
+    private final ToggleSwitch presentation = new ToggleSwitch("presentation mode");
+    private final ToggleSwitch theoryPanel = new ToggleSwitch("theory panel (papers' overlays)");
+    private final Button play = new Button("Play");
+    private final Button step = new Button("Step");
+    private final Button reset = new Button("Reset");
+    private final MenuButton compare = new MenuButton("Compare");
+    private final MenuItem compareNoise = new MenuItem("clean vs 100 % random labels");
+    private final MenuItem compareWidth = new MenuItem("this width vs 16× wider / narrower");
+    private final MenuItem compareRate = new MenuItem("this learning rate vs a quarter of it");
+    private final MenuItem single = new MenuItem("single run");
+    private final SettingsModel settings;
+
+    ControlPanel(LensViewModel vm, Commands commands, Consumer<String> error) {
+        this.settings = vm.model();
+        ViewOptions view = vm.view();
         DataFactory.catalog().forEach(e -> dataset.getItems().add(e.name()));
         dataset.setEditable(true);
-        dataset.setValue("fashion-mnist");
-        model.getItems().addAll("two-layer", "mlp");
-        model.setValue("two-layer");
+        model.getItems().addAll(RunConfig.ModelKind.values());
+        model.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(RunConfig.ModelKind k) {
+                return k == RunConfig.ModelKind.MLP ? "mlp" : "two-layer";
+            }
+
+            @Override
+            public RunConfig.ModelKind fromString(String s) {
+                return "mlp".equals(s) ? RunConfig.ModelKind.MLP : RunConfig.ModelKind.TWO_LAYER;
+            }
+        });
         optimizer.getItems().addAll(MlpSpec.Optimizer.values());
-        optimizer.setValue(MlpSpec.Optimizer.SGD);
         loss.getItems().addAll(MlpSpec.Loss.values());
-        loss.setValue(MlpSpec.Loss.SQUARED);
         classes.setPromptText("all classes, or e.g. 0,6");
-        theory.setSelected(true);
-        for (Spinner<Integer> s : java.util.List.of(nTest, depth, seed, analyzeN, analyzeEvery)) {
-            s.setEditable(true);
+        for (Spinner<Integer> s : java.util.List.of(nTest, depth, seed, analyzeN, analyzeEvery, topK)) {
             s.setPrefWidth(110);
         }
         for (Slider s : new Slider[] {n, noise, widthLog2, speed}) {
@@ -89,7 +111,7 @@ final class ControlPanel extends ScrollPane {
         widthLog2.setMajorTickUnit(1);
         widthLog2.setMinorTickCount(0);
         widthLog2.setSnapToTicks(true);
-        widthLog2.setLabelFormatter(new javafx.util.StringConverter<>() {
+        widthLog2.setLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Double v) {
                 int w = 1 << (int) Math.round(v);
@@ -104,26 +126,32 @@ final class ControlPanel extends ScrollPane {
         noise.setMajorTickUnit(25);
         n.setMajorTickUnit(650);
         compare.getItems().addAll(compareNoise, compareWidth, compareRate, single);
+        bind(vm, view, error);
         setIds();
         tooltips();
-        n.valueProperty().addListener((o, a, b) -> nLabel.setText("training examples n = " + n()));
-        widthLog2.valueProperty().addListener((o, a, b) -> widthLabel.setText("width m = " + width()));
-        nLabel.setText("training examples n = " + n());
-        widthLabel.setText("width m = " + width());
-        noiseLabel.setText("label noise 0 %");
-        model.valueProperty().addListener((o, a, b) -> enableMlpControls());
-        enableMlpControls();
+        depth.disableProperty().bind(settings.model().isNotEqualTo(RunConfig.ModelKind.MLP));
+        optimizer.disableProperty().bind(depth.disableProperty());
+        loss.disableProperty().bind(depth.disableProperty());
+        play.textProperty().bind(Bindings.when(vm.playingProperty()).then("Pause").otherwise("Play"));
+        compare.textProperty().bind(Bindings.createStringBinding(() -> vm.compareKnobProperty().get() == null
+                ? "Compare" : "Comparing " + vm.compareKnobProperty().get().display(), vm.compareKnobProperty()));
+        play.setOnAction(e -> commands.play().run());
+        step.setOnAction(e -> commands.step().run());
+        reset.setOnAction(e -> commands.reset().run());
+        for (MenuItem item : compare.getItems()) {
+            item.setOnAction(e -> commands.compare().accept(knob(item)));
+        }
         openFile.setOnAction(e -> {
             FileChooser fc = new FileChooser();
             fc.setTitle("Open a dataset (IDX, CIFAR-10 binary batch or CSV)");
             File f = fc.showOpenDialog(getScene().getWindow());
             if (f != null) {
-                dataset.setValue(f.getAbsolutePath());
+                settings.dataset().set(f.getAbsolutePath());
             }
         });
 
         VBox data = box(new Label("Dataset"), new HBox(6, dataset, openFile), thumbnail, new Label("Classes"), classes,
-                nLabel, n, new Label("Test examples"), nTest, noiseLabel, noise, center);
+                nLabel, n, new Label("Test examples"), nTest, noiseLabel, noise, center, unitNorm);
         VBox net = box(new Label("Model"), model, widthLabel, widthLog2, new Label("Depth (MLP)"), depth,
                 new Label("Learning rate η"), learningRate, new Label("Optimizer (MLP)"), optimizer,
                 new Label("Loss (MLP)"), loss, new Label("Seed"), seed);
@@ -133,15 +161,85 @@ final class ControlPanel extends ScrollPane {
                 targetLoss);
         Label topKLabel = new Label("Information space: top k (0 = above the red line)");
         topKLabel.setWrapText(true);
-        VBox view = box(eigenvalues, logSteps, theory, theoryPanel, presentation, topKLabel, topK);
+        VBox viewBox = box(eigenvalues, logSteps, theory, theoryPanel, presentation, topKLabel, topK);
         VBox all = new VBox(4, titled("Run", run), titled("Data", data), titled("Network and training", net),
-                titled("Analysis", analysis), titled("View", view));
+                titled("Analysis", analysis), titled("View", viewBox));
         all.setPadding(new Insets(6));
         setContent(all);
         setFitToWidth(true);
         setPrefWidth(310);
         setMinWidth(260);
         setHbarPolicy(ScrollBarPolicy.NEVER);
+    }
+
+    /** Every widget to its property, both ways. */
+    private void bind(LensViewModel vm, ViewOptions view, Consumer<String> error) {
+        SettingsModel s = settings;
+        dataset.valueProperty().bindBidirectional(s.dataset());
+        Fields.text(classes, s.classes(), t -> {
+            Settings.parseClasses(t);
+            return t;
+        }, t -> t, error);
+        Fields.slider(n.valueProperty(), s.n(), v -> (int) Math.round(v), Integer::doubleValue);
+        Fields.spinner(nTest, s.nTest(), "test examples", error);
+        Fields.slider(noise.valueProperty(), s.noise(), v -> v / 100, p -> 100 * p);
+        center.selectedProperty().bindBidirectional(s.center());
+        unitNorm.selectedProperty().bindBidirectional(s.unitNorm());
+        model.valueProperty().bindBidirectional(s.model());
+        Fields.slider(widthLog2.valueProperty(), s.width(), v -> 1 << (int) Math.round(v),
+                w -> Math.log(w) / Math.log(2));
+        Fields.spinner(depth, s.depth(), "depth", error);
+        Fields.text(learningRate, s.learningRate(), ControlPanel::rate, r -> r > 0 ? Double.toString(r) : "auto",
+                error);
+        optimizer.valueProperty().bindBidirectional(s.optimizer());
+        loss.valueProperty().bindBidirectional(s.loss());
+        Fields.spinner(seed, s.seed(), "seed", error);
+        Fields.spinner(analyzeN, s.analyzeN(), "examples analysed", error);
+        Fields.spinner(analyzeEvery, s.analyzeEvery(), "analysis interval", error);
+        Fields.text(maxSteps, s.maxSteps(), t -> (int) Fields.nonNegative(t, "step limit"), String::valueOf, error);
+        Fields.text(targetLoss, s.targetLoss(), t -> Fields.nonNegative(t, "target loss"), String::valueOf, error);
+        Fields.spinner(topK, view.topK(), "top k", error);
+        eigenvalues.selectedProperty().bindBidirectional(view.eigenvalues());
+        logSteps.selectedProperty().bindBidirectional(view.logSteps());
+        theory.selectedProperty().bindBidirectional(view.theory());
+        presentation.selectedProperty().bindBidirectional(view.presentation());
+        theoryPanel.selectedProperty().bindBidirectional(view.theoryPanel());
+        speed.valueProperty().bindBidirectional(vm.stepsPerFrameProperty());
+        nLabel.textProperty().bind(Bindings.concat("training examples n = ", s.n()));
+        widthLabel.textProperty().bind(Bindings.concat("width m = ", s.width()));
+        noiseText(null);
+        s.noise().addListener((o, a, b) -> noiseText(null));
+    }
+
+    private static double rate(String t) {
+        if (t.isEmpty() || t.equalsIgnoreCase("auto")) {
+            return 0.0;
+        }
+        double r = Fields.nonNegative(t, "learning rate");
+        if (!(r > 0)) {
+            throw new IllegalArgumentException("learning rate must be positive or 'auto', found " + t);
+        }
+        return r;
+    }
+
+    /** The label over the noise slider, with how many labels the run changed when known. */
+    void noiseText(String changed) {
+        String p = String.format("label noise %.0f %%", 100 * settings.noise().get());
+        noiseLabel.setText(changed == null ? p : p + " (" + changed + " labels changed)");
+    }
+
+    /** The theory panel's view picker (it sits over that panel), bound to the view options. */
+    static ComboBox<org.jacobianlens.app.charts.TheoryPanel.View> theoryChoice(ViewOptions view) {
+        ComboBox<org.jacobianlens.app.charts.TheoryPanel.View> c = new ComboBox<>();
+        c.getItems().addAll(org.jacobianlens.app.charts.TheoryPanel.View.values());
+        c.setId("theoryChoice");
+        c.valueProperty().bindBidirectional(view.theoryView());
+        tip(c, "Which of the papers' overlays the bottom panel shows.");
+        return c;
+    }
+
+    DatasetThumbnail thumbnail() {
+        return thumbnail;
     }
 
     private void setIds() {
@@ -159,7 +257,11 @@ final class ControlPanel extends ScrollPane {
         theoryPanel.setId("theoryPanel");
         topK.setId("topK");
         maxSteps.setId("maxSteps");
-        topK.setEditable(true);
+        unitNorm.setId("unitNorm");
+        nTest.setId("nTest");
+        learningRate.setId("learningRate");
+        classes.setId("classes");
+        seed.setId("seed");
     }
 
     private void tooltips() {
@@ -171,6 +273,9 @@ final class ControlPanel extends ScrollPane {
         tip(noise, "Share of training labels replaced by random classes: watch the label energy leave the top "
                 + "eigenvectors and the corrupted examples get memorized last.");
         tip(center, "Subtract the mean input first, which removes the constant top eigenvector.");
+        tip(unitNorm, "Scale every input to length 1, as the papers assume (their kernel H∞ is defined on the unit "
+                + "sphere). On 2-D sets like spirals it puts every point on one circle and throws away the radius "
+                + "that separates the classes, so it is off there by default.");
         tip(model, "Arora et al.'s two-layer net (with the H∞ theory overlays) or a Deeplearning4j MLP.");
         tip(widthLog2, "Hidden width m on a log scale: wider nets move their kernel less and follow the theory more "
                 + "closely.");
@@ -194,18 +299,11 @@ final class ControlPanel extends ScrollPane {
                 + "network trained alongside (dotted).");
         tip(theoryPanel, "Show a fourth panel below with one of the papers' overlays: alignment, residual split, "
                 + "H∞ projections or bias/variance.");
-        tip(presentation, "Large fonts and thick lines for a projector (F toggles full screen).");
+        tip(presentation, "Large fonts and thick lines for a projector (P; F toggles full screen).");
         tip(play, "Start or pause training (space).");
         tip(step, "Take one training step (S).");
         tip(reset, "Restart from initialization with the current settings (R).");
         tip(compare, "Train two configurations side by side on the same data and initialization (C).");
-    }
-
-    private void enableMlpControls() {
-        boolean mlp = "mlp".equals(model.getValue());
-        depth.setDisable(!mlp);
-        optimizer.setDisable(!mlp);
-        loss.setDisable(!mlp);
     }
 
     private static VBox box(Node... nodes) {
@@ -227,72 +325,8 @@ final class ControlPanel extends ScrollPane {
         c.setTooltip(t);
     }
 
-    int width() {
-        return 1 << (int) Math.round(widthLog2.getValue());
-    }
-
-    int n() {
-        return (int) Math.round(n.getValue());
-    }
-
-    /** The settings the widgets describe; throws IllegalArgumentException with a user message. */
-    Settings read() {
-        double lr;
-        String lrText = learningRate.getText() == null ? "" : learningRate.getText().trim();
-        if (lrText.isEmpty() || lrText.equalsIgnoreCase("auto")) {
-            lr = 0;
-        } else {
-            lr = number(lrText, "learning rate");
-            if (!(lr > 0)) {
-                throw new IllegalArgumentException("learning rate must be positive or 'auto', found " + lrText);
-            }
-        }
-        int steps = (int) number(maxSteps.getText(), "step limit");
-        double target = number(targetLoss.getText(), "target loss");
-        RunConfig.ModelKind kind = "mlp".equals(model.getValue()) ? RunConfig.ModelKind.MLP
-                : RunConfig.ModelKind.TWO_LAYER;
-        Settings s = new Settings(dataset.getValue(), classes.getText(), n(), nTest.getValue(), noise.getValue() / 100,
-                center.isSelected(), kind, width(), depth.getValue(), lr, optimizer.getValue(), loss.getValue(),
-                seed.getValue(), Math.min(analyzeN.getValue(), n()), analyzeEvery.getValue(), steps, target);
-        s.toConfig();
-        return s;
-    }
-
-    /** Shows settings in the widgets (after opening a session or a preset). */
-    void show(Settings s) {
-        dataset.setValue(s.dataset());
-        classes.setText(s.classes());
-        n.setValue(s.n());
-        nTest.getValueFactory().setValue(s.nTest());
-        noise.setValue(100 * s.noise());
-        center.setSelected(s.center());
-        model.setValue(s.model() == RunConfig.ModelKind.MLP ? "mlp" : "two-layer");
-        widthLog2.setValue(Math.log(s.width()) / Math.log(2));
-        depth.getValueFactory().setValue(s.depth());
-        learningRate.setText(s.learningRate() > 0 ? Double.toString(s.learningRate()) : "auto");
-        optimizer.setValue(s.optimizer());
-        loss.setValue(s.loss());
-        seed.getValueFactory().setValue((int) s.seed());
-        analyzeN.getValueFactory().setValue(s.analyzeN());
-        analyzeEvery.getValueFactory().setValue(s.analyzeEvery());
-        maxSteps.setText(Integer.toString(s.maxSteps()));
-        targetLoss.setText(Double.toString(s.targetLoss()));
-    }
-
-    private static double number(String text, String what) {
-        try {
-            double v = Double.parseDouble(text == null ? "" : text.trim());
-            if (!(v >= 0) || Double.isInfinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " must be a non-negative number, found '" + text + "'");
-        }
-    }
-
     /** The knob a compare menu item stands for, or null for "single run". */
-    Comparison.Knob knob(MenuItem item) {
+    private Comparison.Knob knob(MenuItem item) {
         if (item == compareNoise) {
             return Comparison.Knob.NOISE;
         }

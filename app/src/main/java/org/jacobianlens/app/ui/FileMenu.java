@@ -45,6 +45,7 @@ final class FileMenu {
     private final Menu menu = new Menu("File");
     private final Menu recentMenu = new Menu("Open recent");
     private String preset;
+    private final javafx.beans.property.StringProperty lastDialog = new javafx.beans.property.SimpleStringProperty("");
 
     FileMenu(LensViewModel vm, Supplier<Window> window, Consumer<String> notify, ExecutorService io,
              Supplier<Map<String, String>> view, Consumer<Session> opened, Map<String, JFreeChart> panels,
@@ -109,6 +110,11 @@ final class FileMenu {
         }
         p.update(g, shown, o);
         return p.chart();
+    }
+
+    /** Title of the last file dialog opened (tests check that a shortcut opened the right one). */
+    public javafx.beans.property.ReadOnlyStringProperty lastDialogProperty() {
+        return lastDialog;
     }
 
     Menu menu() {
@@ -202,8 +208,17 @@ final class FileMenu {
     private java.util.Optional<Path> choose(boolean open, String title, String name) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
+        lastDialog.set(title);
         fc.setInitialFileName(name);
-        File f = open ? fc.showOpenDialog(window.get()) : fc.showSaveDialog(window.get());
+        File f;
+        try {
+            f = open ? fc.showOpenDialog(window.get()) : fc.showSaveDialog(window.get());
+        } catch (UnsupportedOperationException e) {
+            // A display without native dialogs (headless Monocle): say so instead of failing on the FX thread.
+            notify.accept("No file dialog on this display: " + title.toLowerCase(java.util.Locale.ROOT)
+                    + " is not available here");
+            return java.util.Optional.empty();
+        }
         return java.util.Optional.ofNullable(f).map(File::toPath);
     }
 

@@ -12,18 +12,32 @@ import org.jacobianlens.app.viewmodel.ServiceTrainingDriver;
 /**
  * The desktop application: composition root. Options (after {@code gui}): {@code --presentation} opens in
  * presentation mode, {@code --paused} does not start training, {@code --fresh} ignores the settings remembered at
- * the last exit, {@code --screenshots=DIR} writes the README pictures and exits ({@code --scenes=A,B} only those),
- * {@code --measure-live=SECONDS [--compare]} runs the default demo (or the clean-vs-random comparison) and prints
- * steps/s, analysis frames/s, pulse p99 and peak RSS ({@link LiveMeasurement}), {@code --measure-pulses=SECONDS}
- * trains at
- * n_a = 1000 for that long and prints JavaFX pulse statistics, then exits.
+ * the last exit; developer tools ({@code --screenshots}, {@code --measure-live}, {@code --measure-pulses}) start
+ * through the {@link #setStartHook start hook} the command line installs, so this package does not depend on them.
  */
 public final class LensApp extends Application {
+    /** A tool that may take over the window at start; returns whether it did. */
+    public interface StartHook {
+        boolean start(List<String> args, Stage stage, MainWindow window, LensViewModel vm);
+    }
+
+    private static volatile StartHook hook = (a, s, w, v) -> false;
+    private static volatile MainWindow current;
     private MainWindow window;
+
+    /** The window of the running app (for the UI tests), or null. */
+    public static MainWindow current() {
+        return current;
+    }
 
     /** Launches the GUI (called from the jar's Main, which must not itself extend Application). */
     public static void launchApp(String[] args) {
         Application.launch(LensApp.class, args);
+    }
+
+    /** Installs the developer-tool hook (before {@link #launchApp}). */
+    public static void setStartHook(StartHook h) {
+        hook = h;
     }
 
     @Override
@@ -31,31 +45,17 @@ public final class LensApp extends Application {
         List<String> args = getParameters().getRaw();
         LensViewModel vm = new LensViewModel(new ServiceTrainingDriver());
         window = new MainWindow(vm);
-        Scene scene = new Scene(window.root(), 1600, 960);
+        current = window;
+        javafx.geometry.Rectangle2D size = WindowFit.initial();
+        Scene scene = new Scene(window.root(), size.getWidth(), size.getHeight());
         stage.setTitle("Jacobian Lens — NTK spectrum, label projections, training curves");
         stage.setScene(scene);
         window.attach(stage);
         stage.show();
         if (args.contains("--presentation")) {
-            window.controls().presentation.setSelected(true);
+            vm.view().presentation().set(true);
         }
-        String live = args.stream().filter(a -> a.startsWith("--measure-live=")).findFirst().orElse(null);
-        if (live != null) {
-            LiveMeasurement.start(window, vm, Double.parseDouble(live.substring(live.indexOf('=') + 1)),
-                    args.contains("--compare"));
-            return;
-        }
-        String measure = args.stream().filter(a -> a.startsWith("--measure-pulses=")).findFirst().orElse(null);
-        if (measure != null) {
-            PulseMeasurement.start(window, vm, Double.parseDouble(measure.substring(measure.indexOf('=') + 1)));
-            return;
-        }
-        String shots = args.stream().filter(a -> a.startsWith("--screenshots=")).findFirst().orElse(null);
-        if (shots != null) {
-            String only = args.stream().filter(a -> a.startsWith("--scenes=")).findFirst()
-                    .map(a -> a.substring(a.indexOf('=') + 1)).orElse("");
-            ScreenshotTour.start(stage, window, vm, java.nio.file.Path.of(shots.substring(shots.indexOf('=') + 1)),
-                    only.isBlank() ? java.util.Set.of() : java.util.Set.of(only.split(",")));
+        if (hook.start(args, stage, window, vm)) {
             return;
         }
         if (!args.contains("--fresh") && Boolean.parseBoolean(System.getProperty("jacobianlens.restoreLastSettings",

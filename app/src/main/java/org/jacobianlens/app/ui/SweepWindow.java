@@ -55,7 +55,7 @@ import org.jfree.chart.fx.ChartViewer;
  * point lands in the table and the charts at once; Cancel keeps the finished points; Save writes the same CSV, JSON
  * and PNG files as the {@code sweep} command.
  */
-final class SweepWindow {
+public final class SweepWindow {
     /** One-sentence explanations of each chart, keyed by its file name. */
     static final Map<String, String> TOOLTIPS = Map.of(
             "error-vs-p.png", "Final training and test error at each noise level: the network fits every label, "
@@ -182,6 +182,7 @@ final class SweepWindow {
         left.setPrefWidth(320);
 
         table.setPrefHeight(190);
+        table.setMinHeight(90);
         table.setPlaceholder(new Label("Finished runs appear here, one row each."));
         addColumns();
         charts.setHgap(6);
@@ -193,8 +194,13 @@ final class SweepWindow {
         progress.setId("sweepProgress");
         HBox bottom = new HBox(10, progress, status);
         bottom.setPadding(new Insets(6, 10, 6, 10));
-        BorderPane root = new BorderPane(center, null, null, bottom, left);
-        stage.setScene(new Scene(root, 1500, 920));
+        javafx.scene.control.ScrollPane leftScroll = new javafx.scene.control.ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        leftScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        BorderPane root = new BorderPane(center, null, null, bottom, leftScroll);
+        // Sized to the screen like the main window, so Run sweep is on screen at 1280×720.
+        javafx.geometry.Rectangle2D size = WindowFit.initial();
+        stage.setScene(new Scene(root, Math.min(1500, size.getWidth()), Math.min(920, size.getHeight())));
 
         progress.progressProperty().bind(model.progressProperty());
         status.textProperty().bind(model.statusProperty());
@@ -221,11 +227,11 @@ final class SweepWindow {
         stage.toFront();
     }
 
-    Stage stage() {
+    public Stage stage() {
         return stage;
     }
 
-    SweepViewModel model() {
+    public SweepViewModel model() {
         return model;
     }
 
@@ -249,7 +255,7 @@ final class SweepWindow {
     }
 
     /** Builds the spec from the form; on a bad entry, says which and returns without starting. */
-    void start() {
+    public void start() {
         SweepPlan plan;
         try {
             RunConfig c = base.get();
@@ -406,7 +412,8 @@ final class SweepWindow {
         column("C(y)", q -> fmt(q.complexity()));
         column("top-k energy (init → end)", q -> fmt(q.energyTopInit()) + " → " + fmt(q.energyTopEnd()));
         column("info-space energy", q -> fmt(q.energyInfoInit()) + " → " + fmt(q.energyInfoEnd()));
-        column("steps to thr. (pred.)", q -> q.stepsToThreshold() + " (" + q.predictedStepsToThreshold() + ")");
+        column("steps to thr. (pred.)", q -> reached(q.stepsToThreshold()) + " ("
+                + reached(q.predictedStepsToThreshold()) + ")");
         column("alignment (init → end)", q -> fmt(q.alignmentInit()) + " → " + fmt(q.alignmentEnd()));
         column("kernel drift", q -> fmt(q.kernelDrift()));
         column("NTK dist. H∞", q -> fmt(q.ntkDistance()));
@@ -419,6 +426,11 @@ final class SweepWindow {
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(cell.apply(f.getValue())));
         c.setSortable(false);
         table.getColumns().add(c);
+    }
+
+    /** A step count, or "not reached" for the −1 the sweep records when the threshold never was. */
+    static String reached(int steps) {
+        return steps < 0 ? "not reached" : Integer.toString(steps);
     }
 
     private String label(double v) {

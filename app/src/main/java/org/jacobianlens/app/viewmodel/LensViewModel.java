@@ -12,7 +12,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -37,13 +36,17 @@ import org.jacobianlens.core.run.Snapshot;
 public final class LensViewModel implements TrainingDriver.Listener {
     private final TrainingDriver driver;
     private final ObjectProperty<Settings> settings = new SimpleObjectProperty<>(Settings.defaults());
+    private final SettingsModel model = new SettingsModel();
+    private final ViewOptions view = new ViewOptions();
+    private final ObjectProperty<RunState> runState = new SimpleObjectProperty<>(RunState.READY);
+    private Settings runSettings;
+    private Comparison.Knob runKnob;
     private final ObjectProperty<GroupSnapshot> latest = new SimpleObjectProperty<>();
     private final ObjectProperty<GroupSnapshot> ghost = new SimpleObjectProperty<>();
     private final ObjectProperty<Comparison.Knob> compareKnob = new SimpleObjectProperty<>();
     private final BooleanProperty playing = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("Press Play to train");
-    private final DoubleProperty cutoff = new SimpleDoubleProperty(0.1);
     private final IntegerProperty stepsPerFrame = new SimpleIntegerProperty(5);
     private final List<Consumer<String>> errorListeners = new ArrayList<>();
     private long groupId;
@@ -70,13 +73,25 @@ public final class LensViewModel implements TrainingDriver.Listener {
         settings.set(s);
     }
 
-    /** Restarts from initialization with the current settings and mode. */
+    /**
+     * Restarts from initialization with the current settings and mode. The replaced run stays as the ghost only
+     * when it is comparable: same dataset, same mode (a ghost from another dataset or lesson would mislead).
+     */
     public void reset() {
         boolean was = playing.get();
         GroupSnapshot old = latest.get();
-        if (old != null && old.step() > 0) {
+        Settings now = settings.get();
+        boolean comparable = runSettings != null && now != null && java.util.Objects.equals(runKnob,
+                compareKnob.get()) && java.util.Objects.equals(runSettings.dataset(), now.dataset());
+        if (old != null && old.step() > 0 && comparable) {
             ghost.set(old);
+        } else if (!comparable) {
+            ghost.set(null);
         }
+        runSettings = now;
+        runKnob = compareKnob.get();
+        clearError(); // a new run: the old run's problem no longer applies
+        runState.set(RunState.READY);
         latest.set(null);
         needsNewGroup = true;
         if (was) {
@@ -159,6 +174,7 @@ public final class LensViewModel implements TrainingDriver.Listener {
             }
             groupId = ++nextId;
             needsNewGroup = false;
+            clearError();
             busy.set(true);
             status.set("Preparing data and the first analysis …");
         }
@@ -181,6 +197,19 @@ public final class LensViewModel implements TrainingDriver.Listener {
         }
         latest.set(s);
         busy.set(false);
+        runState.set(worst(s));
+    }
+
+    /** A diverged or failed lane marks the whole group, so no lane's failure hides behind another's success. */
+    private static RunState worst(GroupSnapshot s) {
+        RunState w = s.lane(0).state();
+        for (int i = 0; i < s.size(); i++) {
+            RunState r = s.lane(i).state();
+            if (r == RunState.DIVERGED || r == RunState.FAILED) {
+                return r;
+            }
+        }
+        return w;
     }
 
     @Override
@@ -197,14 +226,21 @@ public final class LensViewModel implements TrainingDriver.Listener {
         if (s == null) {
             return;
         }
+        String trouble = null;
         for (int i = 0; i < s.size(); i++) {
             Snapshot lane = s.lane(i);
             if (lane.state() == RunState.DIVERGED || lane.state() == RunState.FAILED) {
                 String prefix = s.size() > 1 ? s.labels().get(i) + ": " : "";
-                reportError(prefix + lane.message());
+                String hint = lane.state() == RunState.DIVERGED ? " (try a smaller learning rate η, or 'auto')" : "";
+                trouble = prefix + lane.message() + hint;
+                reportError(trouble);
             }
         }
-        status.set(s.terminal() ? "Finished: " + s.lane(0).message() : "Paused at step " + s.step());
+        if (trouble != null) {
+            status.set(trouble);
+        } else {
+            status.set(s.terminal() ? "Finished: " + s.lane(0).message() : "Paused at step " + s.step());
+        }
     }
 
     @Override
@@ -215,6 +251,7 @@ public final class LensViewModel implements TrainingDriver.Listener {
         playing.set(false);
         busy.set(false);
         needsNewGroup = true;
+        runState.set(RunState.FAILED);
         String text = explain(error);
         status.set(text);
         reportError(text);
@@ -232,6 +269,16 @@ public final class LensViewModel implements TrainingDriver.Listener {
             return "Training stopped for an unknown reason";
         }
         return "Training failed: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+    }
+
+    /** Reports a user-facing problem (an invalid setting, a bad file) to the error listeners. */
+    public void report(String text) {
+        reportError(text);
+    }
+
+    /** Forgets the last error once its cause is gone (the next run started fine). */
+    private void clearError() {
+        lastReported = "";
     }
 
     private void reportError(String text) {
@@ -259,6 +306,26 @@ public final class LensViewModel implements TrainingDriver.Listener {
 
     public Settings settings() {
         return settings.get();
+    }
+
+    /** The settings of the run on screen (taken at its reset), or null before the first one. */
+    public Settings runSettings() {
+        return runSettings;
+    }
+
+    /** The controls' settings as properties (bound to the control panel). */
+    public SettingsModel model() {
+        return model;
+    }
+
+    /** The display options (no reset when they change). */
+    public ViewOptions view() {
+        return view;
+    }
+
+    /** State of the run on screen; DIVERGED or FAILED when any compared lane is. */
+    public ReadOnlyObjectProperty<RunState> runStateProperty() {
+        return runState;
     }
 
     /** The latest snapshot of the current run, or null right after a reset. */
@@ -290,7 +357,7 @@ public final class LensViewModel implements TrainingDriver.Listener {
 
     /** Information-space cutoff as a fraction of σ₁ (dragged on the spectrum; display only, no reset). */
     public DoubleProperty cutoffProperty() {
-        return cutoff;
+        return view.cutoff();
     }
 
     public IntegerProperty stepsPerFrameProperty() {
@@ -306,7 +373,10 @@ public final class LensViewModel implements TrainingDriver.Listener {
     public void restore(Settings s, Comparison.Knob knob, GroupSnapshot recorded) {
         pause();
         settings.set(s);
+        model.load(s);
         compareKnob.set(knob);
+        runSettings = s;
+        runKnob = knob;
         needsNewGroup = true;
         groupId = ++nextId;
         latest.set(recorded);

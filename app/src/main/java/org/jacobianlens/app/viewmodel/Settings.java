@@ -16,6 +16,7 @@ import org.jacobianlens.core.run.RunConfig;
  * @param nTest        test examples
  * @param noise        label noise p ∈ [0, 1]
  * @param center       subtract the training mean before unit-norm scaling
+ * @param unitNorm     scale every input row to unit norm (the papers' assumption; off by default for 2-D sets)
  * @param model        network family
  * @param width        hidden width
  * @param depth        hidden layers (MLP)
@@ -29,7 +30,7 @@ import org.jacobianlens.core.run.RunConfig;
  * @param targetLoss   stop at this training loss (0 = never)
  */
 public record Settings(String dataset, String classes, int n, int nTest, double noise, boolean center,
-                       RunConfig.ModelKind model, int width, int depth, double learningRate,
+                       boolean unitNorm, RunConfig.ModelKind model, int width, int depth, double learningRate,
                        MlpSpec.Optimizer optimizer, MlpSpec.Loss loss, long seed, int analyzeN, int analyzeEvery,
                        int maxSteps, double targetLoss) {
 
@@ -38,7 +39,8 @@ public record Settings(String dataset, String classes, int n, int nTest, double 
 
     /** The app's opening state: 300 Fashion-MNIST images, clean labels, the two-layer net at m = 1024. */
     public static Settings defaults() {
-        return new Settings("fashion-mnist", "", 300, 300, 0.0, false, RunConfig.ModelKind.TWO_LAYER, 1024, 2, 0.0,
+        return new Settings("fashion-mnist", "", 300, 300, 0.0, false, true, RunConfig.ModelKind.TWO_LAYER, 1024, 2,
+                0.0,
                 MlpSpec.Optimizer.SGD, MlpSpec.Loss.SQUARED, 1L, 300, 25, 3000, 0.0);
     }
 
@@ -49,7 +51,7 @@ public record Settings(String dataset, String classes, int n, int nTest, double 
      */
     public RunConfig toConfig() {
         DatasetSpec spec = new DatasetSpec(dataset == null ? "" : dataset.trim(), parseClasses(classes), n, nTest,
-                noise, center, true, seed);
+                noise, center, unitNorm, seed);
         return RunConfig.defaults()
                 .withData(spec)
                 .withModel(model, width, depth)
@@ -62,7 +64,7 @@ public record Settings(String dataset, String classes, int n, int nTest, double 
     }
 
     /** Parses "0, 6" into {0, 6}; empty means all classes (null). */
-    static int[] parseClasses(String text) {
+    public static int[] parseClasses(String text) {
         String t = text == null ? "" : text.trim();
         if (t.isEmpty()) {
             return null;
@@ -84,57 +86,83 @@ public record Settings(String dataset, String classes, int n, int nTest, double 
         String text = cls == null ? "" : Arrays.stream(cls).mapToObj(Integer::toString)
                 .collect(java.util.stream.Collectors.joining(","));
         return new Settings(c.data().dataset(), text, c.data().nTrain(), c.data().nTest(), c.data().noise(),
-                c.data().center(), c.model(), c.width(), c.depth(), c.learningRate(), c.optimizer(), c.loss(),
+                c.data().center(), c.data().unitNorm(), c.model(), c.width(), c.depth(), c.learningRate(),
+                        c.optimizer(), c.loss(),
                 c.seed(), c.analyzeN(), c.analyzeEvery(), c.maxSteps(), c.targetLoss());
     }
 
     public Settings withDataset(String d) {
-        return new Settings(d, classes, n, nTest, noise, center, model, width, depth, learningRate, optimizer, loss,
+        return new Settings(d, classes, n, nTest, noise, center, unitNorm, model, width, depth, learningRate,
+                optimizer, loss,
                 seed, analyzeN, analyzeEvery, maxSteps, targetLoss);
     }
 
     public Settings withNoise(double p) {
-        return new Settings(dataset, classes, n, nTest, p, center, model, width, depth, learningRate, optimizer, loss,
+        return new Settings(dataset, classes, n, nTest, p, center, unitNorm, model, width, depth, learningRate,
+                optimizer, loss,
                 seed, analyzeN, analyzeEvery, maxSteps, targetLoss);
     }
 
     public Settings withSize(int train, int test, int analysis) {
-        return new Settings(dataset, classes, train, test, noise, center, model, width, depth, learningRate, optimizer,
+        return new Settings(dataset, classes, train, test, noise, center, unitNorm, model, width, depth,
+                learningRate, optimizer,
                 loss, seed, analysis, analyzeEvery, maxSteps, targetLoss);
     }
 
     public Settings withModel(RunConfig.ModelKind m, int w, int d) {
-        return new Settings(dataset, classes, n, nTest, noise, center, m, w, d, learningRate, optimizer, loss,
+        return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, m, w, d, learningRate, optimizer, loss,
                 seed, analyzeN, analyzeEvery, maxSteps, targetLoss);
     }
 
     public Settings withStop(int steps, double target) {
-        return new Settings(dataset, classes, n, nTest, noise, center, model, width, depth, learningRate, optimizer,
+        return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, model, width, depth, learningRate,
+                optimizer,
                 loss, seed, analyzeN, analyzeEvery, steps, target);
     }
 
     public Settings withClasses(String c) {
-        return new Settings(dataset, c, n, nTest, noise, center, model, width, depth, learningRate, optimizer, loss,
+        return new Settings(dataset, c, n, nTest, noise, center, unitNorm, model, width, depth, learningRate,
+                optimizer, loss,
                 seed, analyzeN, analyzeEvery, maxSteps, targetLoss);
     }
 
     public Settings withCadence(int every) {
-        return new Settings(dataset, classes, n, nTest, noise, center, model, width, depth, learningRate, optimizer,
+        return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, model, width, depth, learningRate,
+                optimizer,
                 loss, seed, analyzeN, every, maxSteps, targetLoss);
     }
 
     public Settings withTraining(double lr, MlpSpec.Optimizer opt, MlpSpec.Loss l) {
-        return new Settings(dataset, classes, n, nTest, noise, center, model, width, depth, lr, opt, l, seed,
+        return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, model, width, depth, lr, opt, l, seed,
                 analyzeN, analyzeEvery, maxSteps, targetLoss);
     }
 
     public Settings withSeed(long s) {
-        return new Settings(dataset, classes, n, nTest, noise, center, model, width, depth, learningRate, optimizer,
+        return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, model, width, depth, learningRate,
+                optimizer,
                 loss, s, analyzeN, analyzeEvery, maxSteps, targetLoss);
     }
 
+    public Settings withUnitNorm(boolean u) {
+        return new Settings(dataset, classes, n, nTest, noise, center, u, model, width, depth, learningRate, optimizer,
+                loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss);
+    }
+
+    /**
+     * Whether inputs of {@code dataset} are scaled to unit norm by default: yes for images and high-dimensional
+     * data (the papers assume ‖x‖ = 1), no for the 2-D synthetic sets, whose points would all land on the unit
+     * circle and lose the radius that separates them.
+     */
+    public static boolean defaultUnitNorm(String dataset) {
+        String base = dataset == null ? "" : dataset.trim();
+        int colon = base.indexOf(':');
+        base = colon < 0 ? base : base.substring(0, colon);
+        return !java.util.Set.of("blobs", "spirals", "circles", "xor").contains(base);
+    }
+
     public Settings withCenter(boolean c) {
-        return new Settings(dataset, classes, n, nTest, noise, c, model, width, depth, learningRate, optimizer, loss,
+        return new Settings(dataset, classes, n, nTest, noise, c, unitNorm, model, width, depth, learningRate,
+                optimizer, loss,
                 seed, analyzeN, analyzeEvery, maxSteps, targetLoss);
     }
 }

@@ -3,7 +3,11 @@ package org.jacobianlens.app.arch;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,29 @@ class ArchitectureTest {
                 .and().haveNameNotMatching(".*\\.ServiceTrainingDriver(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
                         "javafx.application..", "javafx.concurrent..")
+                .check(classes);
+    }
+
+    /**
+     * The window reads settings only through the settings model: Settings records are built in the view-model
+     * layer alone, and no window class but the control panel (which binds them) reads a main-window input widget.
+     * The sweep window's own form and the field binder are the exceptions, named here.
+     */
+    @Test
+    void uiReadsSettingsOnlyThroughTheModel() {
+        noClasses().that().resideOutsideOfPackage("org.jacobianlens.app.viewmodel..")
+                .should().callConstructorWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                        JavaClass.Predicates.type(org.jacobianlens.app.viewmodel.Settings.class))))
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.jacobianlens.app.ui..", "org.jacobianlens.app.devtools..")
+                .and().haveNameNotMatching(".*\\.(ControlPanel|Fields|SweepWindow)(\\$.*)?")
+                .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                        JavaClass.Predicates.assignableTo(javafx.scene.control.Spinner.class)
+                                .or(JavaClass.Predicates.assignableTo(javafx.scene.control.Slider.class))
+                                .or(JavaClass.Predicates.assignableTo(javafx.scene.control.TextInputControl.class))
+                                .or(JavaClass.Predicates.assignableTo(javafx.scene.control.ComboBoxBase.class))
+                                .or(JavaClass.Predicates.assignableTo(org.controlsfx.control.ToggleSwitch.class))))
+                        .and(HasName.Predicates.nameMatching("getValue|getText|isSelected|getValueFactory|valueProperty|textProperty|selectedProperty")))
                 .check(classes);
     }
 

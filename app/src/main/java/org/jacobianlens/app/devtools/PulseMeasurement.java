@@ -1,4 +1,6 @@
-package org.jacobianlens.app.ui;
+package org.jacobianlens.app.devtools;
+
+import org.jacobianlens.app.ui.MainWindow;
 
 import org.jacobianlens.app.viewmodel.LensViewModel;
 
@@ -11,12 +13,11 @@ final class PulseMeasurement {
     private PulseMeasurement() {
     }
 
-    static void start(MainWindow window, LensViewModel vm, double seconds) {
-        ControlPanel c = window.controls();
-        c.n.setValue(1000);
-        c.analyzeN.getValueFactory().setValue(1000);
-        c.analyzeEvery.getValueFactory().setValue(10);
-        c.maxSteps.setText("0");
+    public static void start(MainWindow window, LensViewModel vm, double seconds) {
+        vm.model().n().set(1000);
+        vm.model().analyzeN().set(1000);
+        vm.model().analyzeEvery().set(10);
+        vm.model().maxSteps().set(0);
         window.autoStart(true);
         // Skip the start-up (data preparation, first analysis), then measure a window of steady training.
         javafx.animation.PauseTransition warm = new javafx.animation.PauseTransition(

@@ -1,4 +1,7 @@
-package org.jacobianlens.app.ui;
+package org.jacobianlens.app.devtools;
+
+import org.jacobianlens.app.ui.MainWindow;
+import org.jacobianlens.app.ui.SweepWindow;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -52,19 +55,19 @@ final class ScreenshotTour {
     }
 
     /** @param only names of the scenes to capture (empty: all of them) */
-    static void start(Stage stage, MainWindow window, LensViewModel vm, Path dir, java.util.Set<String> only) {
+    public static void start(Stage stage, MainWindow window, LensViewModel vm, Path dir, java.util.Set<String> only) {
         ScreenshotTour t = new ScreenshotTour(stage, dir);
         t.scenes.add(new Scene("main-window", () -> window.autoStart(true), () -> step(vm) >= 400));
         t.scenes.add(new Scene("compare-clean-vs-random", () -> vm.compare(Comparison.Knob.NOISE),
                 () -> step(vm) >= 400));
-        t.scenes.add(new Scene("presentation-mode", () -> window.controls().presentation.setSelected(true),
+        t.scenes.add(new Scene("presentation-mode", () -> vm.view().presentation().set(true),
                 () -> step(vm) >= 500));
         for (Lesson l : LessonCatalog.all()) {
             // The bound proxies of random labels exist only once every label is fitted: show the whole run there.
             int target = l.id().equals("low-rank-layers") ? l.settings().maxSteps()
                     : Math.min(l.settings().maxSteps(), 600);
             t.scenes.add(new Scene("lesson-" + l.id(), () -> {
-                window.controls().presentation.setSelected(false);
+                vm.view().presentation().set(false);
                 window.lesson(l);
             }, () -> step(vm) >= target, null, 600));
         }
@@ -75,7 +78,7 @@ final class ScreenshotTour {
                 Settings base = Settings.defaults().withDataset("digits").withClasses("3,5").withSize(100, 200, 100)
                         .withModel(RunConfig.ModelKind.TWO_LAYER, 1024, 2).withStop(1000, 0).withCadence(50);
                 vm.pause();
-                window.controls().show(base);
+                vm.model().load(base);
                 vm.applySilently(base);
                 sweep[0] = window.openSweep(kind);
                 sweep[0].stage().setWidth(1600);
@@ -85,6 +88,15 @@ final class ScreenshotTour {
                     && sweep[0].model().points().size() == kind.defaultValues().length,
                     () -> sweep[0].stage(), 900));
         }
+        // A 1280×720 projector: the whole window at that size, panels reflowed into two rows.
+        t.scenes.add(new Scene("window-1280x720", () -> {
+            vm.view().presentation().set(false);
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            window.autoStart(true);
+        }, () -> step(vm) >= 400));
         if (!only.isEmpty()) {
             t.scenes.removeIf(sc -> !only.contains(sc.name()));
             if (!only.contains("main-window")) {

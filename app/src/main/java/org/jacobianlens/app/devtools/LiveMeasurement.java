@@ -1,4 +1,6 @@
-package org.jacobianlens.app.ui;
+package org.jacobianlens.app.devtools;
+
+import org.jacobianlens.app.ui.MainWindow;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,7 +66,7 @@ final class LiveMeasurement {
         this.compare = compare;
     }
 
-    static void start(MainWindow window, LensViewModel vm, double seconds, boolean compare) {
+    public static void start(MainWindow window, LensViewModel vm, double seconds, boolean compare) {
         new LiveMeasurement(window, vm, seconds, compare).begin();
     }
 

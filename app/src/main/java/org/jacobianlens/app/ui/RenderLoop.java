@@ -1,0 +1,165 @@
+package org.jacobianlens.app.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import javafx.animation.AnimationTimer;
+
+import org.jacobianlens.app.charts.CurvesPanel;
+import org.jacobianlens.app.charts.PanelOptions;
+import org.jacobianlens.app.charts.ProjectionPanel;
+import org.jacobianlens.app.charts.SpectrumPanel;
+import org.jacobianlens.app.charts.TheoryPanel;
+import org.jacobianlens.app.viewmodel.FrameTween;
+import org.jacobianlens.app.viewmodel.LensViewModel;
+import org.jacobianlens.app.viewmodel.PulseStats;
+import org.jacobianlens.core.ntk.AnalysisFrame;
+import org.jacobianlens.core.run.GroupSnapshot;
+
+/**
+ * Renders the latest snapshot at most once per pulse (coalesced: intermediate snapshots are skipped), blending
+ * analysis frames while a new one fades in, and at most one chart per pulse, in turn: a JFreeChart redraw costs
+ * 10–25 ms in software rendering, so drawing all of them in one pulse would stall it.
+ */
+final class RenderLoop extends AnimationTimer {
+    private static final long TWEEN_NANOS = 350_000_000L;
+
+    private final LensViewModel vm;
+    private final SpectrumPanel spectrum;
+    private final ProjectionPanel projections;
+    private final CurvesPanel curves;
+    private final TheoryPanel theory;
+    private final BooleanSupplier theoryShown;
+    private final Consumer<GroupSnapshot> status;
+    private final List<FrameTween> tweens = new ArrayList<>();
+    private final PulseStats pulses = new PulseStats(3600);
+    private final PulseStats renders = new PulseStats(3600);
+    private GroupSnapshot drawn;
+    private PanelOptions drawnOptions;
+    private long lastPulse;
+    private long pulseCount;
+    private boolean dirtyTheory;
+    private boolean dirtySpectrum;
+    private boolean dirtyProjections;
+    private boolean dirtyCurves;
+
+    /**
+     * @param theoryShown whether the theory panel is on screen (it is not drawn otherwise)
+     * @param status      called with the snapshot whenever it or the options changed (the status line)
+     */
+    RenderLoop(LensViewModel vm, SpectrumPanel spectrum, ProjectionPanel projections, CurvesPanel curves,
+               TheoryPanel theory, BooleanSupplier theoryShown, Consumer<GroupSnapshot> status) {
+        this.vm = vm;
+        this.spectrum = spectrum;
+        this.projections = projections;
+        this.curves = curves;
+        this.theory = theory;
+        this.theoryShown = theoryShown;
+        this.status = status;
+        vm.latestProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                tweens.clear();
+            }
+        });
+        vm.view().theoryView().addListener((o, a, b) -> dirtyTheory = true);
+        vm.view().theoryPanel().addListener((o, a, b) -> dirtyTheory = true);
+    }
+
+    @Override
+    public void handle(long now) {
+        if (lastPulse != 0) {
+            pulses.add((now - lastPulse) / 1e6);
+        }
+        lastPulse = now;
+        GroupSnapshot s = vm.latestProperty().get();
+        if (s == null) {
+            return;
+        }
+        PanelOptions o = vm.view().panelOptions();
+        while (tweens.size() < s.size()) {
+            tweens.add(new FrameTween(TWEEN_NANOS));
+        }
+        boolean fresh = s != drawn || !o.equals(drawnOptions);
+        if (s != drawn) {
+            for (int i = 0; i < s.size(); i++) {
+                AnalysisFrame f = s.lane(i).latestFrame();
+                if (f != null) {
+                    tweens.get(i).target(f, now);
+                }
+            }
+        }
+        boolean moving = false;
+        for (int i = 0; i < s.size(); i++) {
+            moving |= tweens.get(i).moving(now);
+        }
+        if (!fresh && !moving && !dirtySpectrum && !dirtyProjections && !dirtyCurves && !dirtyTheory) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        if (fresh) {
+            dirtyCurves = true;
+            dirtyTheory = true;
+        }
+        if (moving || fresh) {
+            dirtySpectrum = true;
+            dirtyProjections = true;
+        }
+        drawOne(s, o, now);
+        if (fresh) {
+            status.accept(s);
+        }
+        drawn = s;
+        drawnOptions = o;
+        renders.add((System.nanoTime() - t0) / 1e6);
+    }
+
+    private void drawOne(GroupSnapshot s, PanelOptions o, long now) {
+        int turn = (int) (pulseCount++ % 4);
+        for (int k = 0; k < 4; k++) {
+            int which = (turn + k) % 4;
+            if (which == 3 && dirtyTheory) {
+                dirtyTheory = false;
+                if (theoryShown.getAsBoolean()) {
+                    theory.update(s, vm.view().theoryView().get(), o);
+                    return;
+                }
+                continue;
+            }
+            if (which == 0 && dirtySpectrum) {
+                spectrum.update(s, shown(s, now), o);
+                dirtySpectrum = false;
+                return;
+            }
+            if (which == 1 && dirtyProjections) {
+                projections.update(s, shown(s, now), o);
+                dirtyProjections = false;
+                return;
+            }
+            if (which == 2 && dirtyCurves) {
+                curves.update(s, vm.ghostProperty().get(), o);
+                dirtyCurves = false;
+                return;
+            }
+        }
+    }
+
+    private List<AnalysisFrame> shown(GroupSnapshot s, long now) {
+        List<AnalysisFrame> shown = new ArrayList<>(s.size());
+        for (int i = 0; i < s.size(); i++) {
+            shown.add(tweens.get(i).at(now));
+        }
+        return shown;
+    }
+
+    /** Pulse intervals (for the pulse and live measurements). */
+    PulseStats pulseStats() {
+        return pulses;
+    }
+
+    /** Render time per pulse. */
+    PulseStats renderStats() {
+        return renders;
+    }
+}

@@ -1,0 +1,163 @@
+package org.jacobianlens.app.viewmodel;
+
+import java.util.List;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+
+import org.jacobianlens.core.model.MlpSpec;
+import org.jacobianlens.core.run.RunConfig;
+
+/**
+ * The run settings as observable properties, one per control: the control panel binds its widgets to these
+ * (bidirectionally), and {@link #current()} is the one place they become a {@link Settings} record. Values start
+ * at {@link Settings#defaults()}; picking a dataset sets the unit-norm switch to that dataset's default
+ * ({@link Settings#defaultUnitNorm}), which the user may then flip.
+ */
+public final class SettingsModel {
+    private final StringProperty dataset = new SimpleStringProperty();
+    private final StringProperty classes = new SimpleStringProperty();
+    private final ObjectProperty<Integer> n = new SimpleObjectProperty<>();
+    private final ObjectProperty<Integer> nTest = new SimpleObjectProperty<>();
+    private final ObjectProperty<Double> noise = new SimpleObjectProperty<>();
+    private final BooleanProperty center = new SimpleBooleanProperty();
+    private final BooleanProperty unitNorm = new SimpleBooleanProperty();
+    private final ObjectProperty<RunConfig.ModelKind> model = new SimpleObjectProperty<>();
+    private final ObjectProperty<Integer> width = new SimpleObjectProperty<>();
+    private final ObjectProperty<Integer> depth = new SimpleObjectProperty<>();
+    private final ObjectProperty<Double> learningRate = new SimpleObjectProperty<>();
+    private final ObjectProperty<MlpSpec.Optimizer> optimizer = new SimpleObjectProperty<>();
+    private final ObjectProperty<MlpSpec.Loss> loss = new SimpleObjectProperty<>();
+    private final ObjectProperty<Integer> seed = new SimpleObjectProperty<>();
+    private final ObjectProperty<Integer> analyzeN = new SimpleObjectProperty<>();
+    private final ObjectProperty<Integer> analyzeEvery = new SimpleObjectProperty<>();
+    private final ObjectProperty<Integer> maxSteps = new SimpleObjectProperty<>();
+    private final ObjectProperty<Double> targetLoss = new SimpleObjectProperty<>();
+
+    public SettingsModel() {
+        load(Settings.defaults());
+        dataset.addListener((o, a, b) -> unitNorm.set(Settings.defaultUnitNorm(b)));
+    }
+
+    /** Shows {@code s} in every property (after a lesson, a saved session or the last exit's settings). */
+    public void load(Settings s) {
+        dataset.set(s.dataset());
+        classes.set(s.classes());
+        n.set(s.n());
+        nTest.set(s.nTest());
+        noise.set(s.noise());
+        center.set(s.center());
+        unitNorm.set(s.unitNorm()); // after the dataset, whose listener sets its default
+        model.set(s.model());
+        width.set(s.width());
+        depth.set(s.depth());
+        learningRate.set(s.learningRate());
+        optimizer.set(s.optimizer());
+        loss.set(s.loss());
+        seed.set((int) Math.min(Integer.MAX_VALUE, s.seed()));
+        analyzeN.set(s.analyzeN());
+        analyzeEvery.set(s.analyzeEvery());
+        maxSteps.set(s.maxSteps());
+        targetLoss.set(s.targetLoss());
+    }
+
+    /**
+     * The settings the properties describe (the analysis never uses more examples than there are).
+     *
+     * @throws IllegalArgumentException with a message fit for the user when they describe no valid run
+     */
+    public Settings current() {
+        Settings s = new Settings(dataset.get(), classes.get(), n.get(), nTest.get(), noise.get(), center.get(),
+                unitNorm.get(), model.get(), width.get(), depth.get(), learningRate.get(), optimizer.get(),
+                loss.get(), seed.get(), Math.min(analyzeN.get(), n.get()), analyzeEvery.get(), maxSteps.get(),
+                targetLoss.get());
+        s.toConfig();
+        return s;
+    }
+
+    /** Every property whose change describes a different run (so the run resets after a quiet period). */
+    public List<ObservableValue<?>> all() {
+        return List.of(dataset, classes, n, nTest, noise, center, unitNorm, model, width, depth, learningRate,
+                optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss);
+    }
+
+    public StringProperty dataset() {
+        return dataset;
+    }
+
+    /** Comma-separated class indices, empty for all. */
+    public StringProperty classes() {
+        return classes;
+    }
+
+    public ObjectProperty<Integer> n() {
+        return n;
+    }
+
+    public ObjectProperty<Integer> nTest() {
+        return nTest;
+    }
+
+    /** Label noise p ∈ [0, 1]. */
+    public ObjectProperty<Double> noise() {
+        return noise;
+    }
+
+    public BooleanProperty center() {
+        return center;
+    }
+
+    public BooleanProperty unitNorm() {
+        return unitNorm;
+    }
+
+    public ObjectProperty<RunConfig.ModelKind> model() {
+        return model;
+    }
+
+    public ObjectProperty<Integer> width() {
+        return width;
+    }
+
+    public ObjectProperty<Integer> depth() {
+        return depth;
+    }
+
+    /** η, or 0 for automatic. */
+    public ObjectProperty<Double> learningRate() {
+        return learningRate;
+    }
+
+    public ObjectProperty<MlpSpec.Optimizer> optimizer() {
+        return optimizer;
+    }
+
+    public ObjectProperty<MlpSpec.Loss> loss() {
+        return loss;
+    }
+
+    public ObjectProperty<Integer> seed() {
+        return seed;
+    }
+
+    public ObjectProperty<Integer> analyzeN() {
+        return analyzeN;
+    }
+
+    public ObjectProperty<Integer> analyzeEvery() {
+        return analyzeEvery;
+    }
+
+    public ObjectProperty<Integer> maxSteps() {
+        return maxSteps;
+    }
+
+    public ObjectProperty<Double> targetLoss() {
+        return targetLoss;
+    }
+}

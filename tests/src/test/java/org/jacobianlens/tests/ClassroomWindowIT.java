@@ -1,0 +1,186 @@
+package org.jacobianlens.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.controlsfx.control.NotificationPane;
+import org.jacobianlens.app.ui.LensApp;
+import org.jacobianlens.app.viewmodel.LensViewModel;
+import org.jacobianlens.core.run.GroupSnapshot;
+import org.jacobianlens.core.run.RunState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window in a classroom: keys never fight typing, Ctrl+S saves, it fits a 1280×720 projector, bad text is
+ * refused, a diverging run says so, and 2-D data train with unit norm off. State is read from the view-model.
+ */
+class ClassroomWindowIT extends FxRobot {
+    private javafx.application.Application app;
+
+    @BeforeEach
+    void start() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(LensApp.class, "--paused");
+    }
+
+    @AfterEach
+    void stop() throws TimeoutException {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    private static LensViewModel vm() {
+        return LensApp.current().viewModel();
+    }
+
+    private static int step() {
+        GroupSnapshot s = vm().latestProperty().get();
+        return s == null ? -1 : s.step();
+    }
+
+    private NotificationPane notifications() {
+        return lookup("#notifications").queryAs(NotificationPane.class);
+    }
+
+    @Test
+    void typingIntoFieldsChangesNothingButTheField() {
+        ComboBox<String> dataset = lookup("#dataset").queryComboBox();
+        clickOn(dataset.getEditor());
+        interact(() -> dataset.getEditor().clear());
+        write("spirals");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("spirals", dataset.getEditor().getText());
+        assertFalse(vm().view().presentation().get(), "p typed, not presentation mode");
+        assertFalse(vm().playingProperty().get(), "space or s typed, no training");
+        assertEquals(-1, step(), "no step taken");
+        assertEquals("fashion-mnist", vm().model().dataset().get(), "not committed before Enter");
+
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> nTest = lookup("#nTest").queryAs(Spinner.class);
+        clickOn(nTest.getEditor());
+        interact(() -> nTest.getEditor().setText("200"));
+        interact(() -> nTest.getEditor().end());
+        write("c");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("200c", nTest.getEditor().getText());
+        assertNull(vm().compareKnobProperty().get(), "c typed, compare mode unchanged");
+        assertEquals(-1, step());
+    }
+
+    @Test
+    void aSpinnerRefusesBadTextWithAMessageAndKeepsTheLastValue() {
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> nTest = lookup("#nTest").queryAs(Spinner.class);
+        int before = vm().model().nTest().get();
+        clickOn(nTest.getEditor());
+        interact(() -> nTest.getEditor().setText("abc"));
+        type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(notifications().isShowing());
+        assertTrue(notifications().getText().contains("test examples must be a whole number, found 'abc'"),
+                notifications().getText());
+        assertEquals(before, vm().model().nTest().get());
+        assertEquals(Integer.toString(before), nTest.getEditor().getText(), "the last good value shown again");
+    }
+
+    @Test
+    void ctrlSOpensTheSaveDialogAndTakesNoStep() {
+        clickOn("#spectrumChart");
+        press(KeyCode.CONTROL).press(KeyCode.S).release(KeyCode.S).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Save this session", LensApp.current().lastFileDialogProperty().get());
+        assertEquals(-1, step(), "Ctrl+S is not S");
+    }
+
+    @Test
+    void theWindowFitsA1280x720Screen() {
+        Stage stage = (Stage) lookup("#menuBar").query().getScene().getWindow();
+        interact(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Scene scene = stage.getScene();
+        for (String id : new String[] {"#menuBar", "#play", "#reset", "#status", "#spectrumChart", "#projectionChart",
+                "#curvesChart"}) {
+            Node n = lookup(id).query();
+            Bounds b = n.localToScene(n.getBoundsInLocal());
+            assertTrue(n.isVisible() && b.getMinX() >= 0 && b.getMinY() >= 0 && b.getMaxX() <= scene.getWidth() + 1
+                    && b.getMaxY() <= scene.getHeight() + 1, id + " at " + b + " in " + scene.getWidth() + "×"
+                    + scene.getHeight());
+            assertTrue(b.getWidth() > 20 && b.getHeight() > 10, id + " has room: " + b);
+        }
+        Bounds spectrum = lookup("#spectrumChart").query().localToScene(lookup("#spectrumChart").query()
+                .getBoundsInLocal());
+        Bounds curves = lookup("#curvesChart").query().localToScene(lookup("#curvesChart").query().getBoundsInLocal());
+        assertTrue(curves.getMinY() >= spectrum.getMaxY(), "the third panel reflows below the first two");
+    }
+
+    @Test
+    void aHugeLearningRateEndsDivergedAndTheWindowStaysUsable() throws TimeoutException {
+        interact(() -> {
+            vm().model().dataset().set("blobs");
+            vm().model().learningRate().set(1000.0);
+        });
+        clickOn("#reset");
+        clickOn("#play");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm().runStateProperty().get() == RunState.DIVERGED);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm().playingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(step() < 2000, "stopped early, at step " + step());
+        assertTrue(notifications().getText().contains("diverged at step"), notifications().getText());
+        interact(() -> vm().model().learningRate().set(0.0));
+        clickOn("#reset");
+        clickOn("#play");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> step() >= 5
+                && vm().runStateProperty().get() == RunState.RUNNING);
+    }
+
+    @Test
+    void spiralsWithUnitNormOffTrainToNinetyFivePercent() throws TimeoutException {
+        interact(() -> {
+            var m = vm().model();
+            m.dataset().set("spirals");
+            m.n().set(200);
+            m.nTest().set(100);
+            m.model().set(org.jacobianlens.core.run.RunConfig.ModelKind.MLP);
+            m.depth().set(2);
+            m.width().set(128);
+            m.optimizer().set(org.jacobianlens.core.model.MlpSpec.Optimizer.ADAM);
+            m.learningRate().set(0.01);
+            m.analyzeN().set(50);
+            m.analyzeEvery().set(500);
+            m.maxSteps().set(1500);
+        });
+        assertFalse(vm().model().unitNorm().get(), "2-D data: unit norm off by default");
+        assertFalse(lookup("#unitNorm").queryAs(org.controlsfx.control.ToggleSwitch.class).isSelected(),
+                "the switch shows the model");
+        clickOn("#reset");
+        clickOn("#play");
+        WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> vm().runStateProperty().get() == RunState.FINISHED);
+        assertFalse(vm().runSettings().unitNorm());
+        var curves = vm().latestProperty().get().lane(0).curves();
+        double acc = curves.trainAcc()[curves.size() - 1];
+        assertTrue(acc >= 0.95, "training accuracy " + acc);
+    }
+}
