@@ -52,7 +52,7 @@ public final class SweepOptions {
 
     /** The sweep of {@code base}; every problem is a usage error naming the option. */
     public SweepSpec spec(RunConfig base) {
-        require(kind != null, "--kind is required: noise or width");
+        require(kind != null, "--kind noise|width is required (not with --point or --collect)");
         String swept = kind == SweepSpec.Kind.NOISE ? "--noise" : "--width";
         if (spec.commandLine().getParseResult().hasMatchedOption(swept)) {
             throw new ParameterException(spec.commandLine(), swept + " is what a " + Converters.name(kind)
