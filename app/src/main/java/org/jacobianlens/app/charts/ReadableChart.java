@@ -58,10 +58,11 @@ public class ReadableChart extends JFreeChart {
     }
 
     /**
-     * Font scale for a chart drawn at w × h: 1 at 640 × 420, between 0.8 and 1.6 otherwise, doubled in presentation.
+     * Font scale for a chart drawn at w × h: with the square root of its area, 1 up to 640 × 420 (never smaller than
+     * the usual screen fonts, also in tall narrow panels) and at most 1.6; doubled in presentation.
      */
     public static double fontScale(double w, double h, boolean presentation) {
-        double s = Math.max(0.8, Math.min(1.6, Math.min(w / 640, h / 420)));
+        double s = Math.max(1.0, Math.min(1.6, Math.sqrt(w * h / (640.0 * 420.0))));
         return presentation ? 2 * s : s;
     }
 
