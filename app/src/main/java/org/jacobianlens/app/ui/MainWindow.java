@@ -18,6 +18,7 @@ import javafx.util.Duration;
 
 import org.controlsfx.control.NotificationPane;
 import org.jacobianlens.app.charts.CurvesPanel;
+import org.jacobianlens.app.charts.DecisionPanel;
 import org.jacobianlens.app.charts.ProjectionPanel;
 import org.jacobianlens.app.charts.SpectrumPanel;
 import org.jacobianlens.app.charts.TheoryPanel;
@@ -26,6 +27,8 @@ import org.jacobianlens.app.viewmodel.AutoReset;
 import org.jacobianlens.app.viewmodel.LensViewModel;
 import org.jacobianlens.app.viewmodel.PulseStats;
 import org.jacobianlens.app.viewmodel.SessionBridge;
+import org.jacobianlens.app.viewmodel.Timeline;
+import org.jacobianlens.app.timeline.TimelineBar;
 import org.jacobianlens.core.run.Comparison;
 import org.jacobianlens.core.run.RunState;
 import org.jacobianlens.core.sweep.SweepSpec;
@@ -47,6 +50,8 @@ public final class MainWindow {
     private final ProjectionPanel projections = new ProjectionPanel();
     private final CurvesPanel curves = new CurvesPanel();
     private final TheoryPanel theoryPanel = new TheoryPanel();
+    private final DecisionPanel decision = new DecisionPanel();
+    private final Timeline timeline = new Timeline();
     private final VBox theoryBox;
     private final LessonPlayer lessons;
     private final FileMenu fileMenu;
@@ -72,9 +77,15 @@ public final class MainWindow {
                 this::compare), this::notify);
         ChartViewer spectrumView = viewer(spectrum.chart(), "spectrumChart", SpectrumPanel.TOOLTIP);
         ChartViewer theoryView = viewer(theoryPanel.chart(), "theoryChart", "");
+        ChartViewer decisionView = viewer(decision.chart(), "decisionChart", DecisionPanel.TOOLTIP);
+        decisionView.setVisible(false);
         ChartGrid charts = new ChartGrid(java.util.List.of(spectrumView,
                 viewer(projections.chart(), "projectionChart", ProjectionPanel.TOOLTIP),
-                viewer(curves.chart(), "curvesChart", CurvesPanel.TOOLTIP)));
+                viewer(curves.chart(), "curvesChart", CurvesPanel.TOOLTIP), decisionView));
+        // Every panel draws what the timeline shows: the latest snapshot while live, a cut back in time when scrubbed.
+        timeline.sourceProperty().bind(vm.latestProperty());
+        timeline.shownProperty().addListener((o, a, b) -> decisionView.setVisible(b != null
+                && DecisionPanel.applies(b)));
         ComboBox<TheoryPanel.View> theoryChoice = ControlPanel.theoryChoice(vm.view());
         vm.view().theoryView().addListener((o, a, b) -> Tooltip.install(theoryView, wrapped(b.tooltip())));
         Tooltip.install(theoryView, wrapped(vm.view().theoryView().get().tooltip()));
@@ -89,10 +100,10 @@ public final class MainWindow {
                         "Training curves", curves.chart(), "Theory panel", theoryPanel.chart()),
                 vm.view()::panelOptions);
         lessons = new LessonPlayer(vm, fileMenu::setPreset);
-        VBox center = new VBox(6, lessons.node(), charts, theoryBox);
+        VBox center = new VBox(6, lessons.node(), charts, new TimelineBar(timeline), theoryBox);
         VBox.setVgrow(charts, Priority.ALWAYS);
-        render = new RenderLoop(vm, spectrum, projections, curves, theoryPanel, theoryBox::isVisible, s -> status()
-                .update(s));
+        render = new RenderLoop(vm, timeline, new RenderLoop.Panels(spectrum, projections, curves, theoryPanel,
+                decision), theoryBox::isVisible, decisionView::isVisible, s -> status().update(s));
         status = new StatusLine(vm, render.renderStats(), controls);
         menus = new MainMenus(fileMenu, new WindowCommands(this, vm, autoReset));
         root = new BorderPane(center);

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 
 import org.jacobianlens.app.charts.CurvesPanel;
+import org.jacobianlens.app.charts.DecisionPanel;
 import org.jacobianlens.app.charts.PanelOptions;
 import org.jacobianlens.app.charts.ProjectionPanel;
 import org.jacobianlens.app.charts.SpectrumPanel;
@@ -15,23 +16,34 @@ import org.jacobianlens.app.charts.TheoryPanel;
 import org.jacobianlens.app.viewmodel.FrameTween;
 import org.jacobianlens.app.viewmodel.LensViewModel;
 import org.jacobianlens.app.viewmodel.PulseStats;
+import org.jacobianlens.app.viewmodel.Timeline;
 import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.jacobianlens.core.run.GroupSnapshot;
 
 /**
- * Renders the latest snapshot at most once per pulse (coalesced: intermediate snapshots are skipped), blending
+ * Renders the snapshot the timeline shows (the latest while live) at most once per pulse (coalesced: intermediate snapshots are skipped), blending
  * analysis frames while a new one fades in, and at most one chart per pulse, in turn: a JFreeChart redraw costs
  * 10–25 ms in software rendering, so drawing all of them in one pulse would stall it.
  */
 final class RenderLoop extends AnimationTimer {
     private static final long TWEEN_NANOS = 350_000_000L;
 
+    /** The panels it draws. */
+    record Panels(SpectrumPanel spectrum, ProjectionPanel projections, CurvesPanel curves, TheoryPanel theory,
+                  DecisionPanel decision) {
+    }
+
+    private static final int PANELS = 5;
+
     private final LensViewModel vm;
+    private final Timeline timeline;
     private final SpectrumPanel spectrum;
     private final ProjectionPanel projections;
     private final CurvesPanel curves;
     private final TheoryPanel theory;
+    private final DecisionPanel decision;
     private final BooleanSupplier theoryShown;
+    private final BooleanSupplier decisionShown;
     private final Consumer<GroupSnapshot> status;
     private final List<FrameTween> tweens = new ArrayList<>();
     private final PulseStats pulses = new PulseStats(3600);
@@ -44,19 +56,24 @@ final class RenderLoop extends AnimationTimer {
     private boolean dirtySpectrum;
     private boolean dirtyProjections;
     private boolean dirtyCurves;
+    private boolean dirtyDecision;
 
     /**
-     * @param theoryShown whether the theory panel is on screen (it is not drawn otherwise)
-     * @param status      called with the snapshot whenever it or the options changed (the status line)
+     * @param theoryShown   whether the theory panel is on screen (it is not drawn otherwise)
+     * @param decisionShown whether the decision map is on screen (2-D data)
+     * @param status        called with the snapshot whenever it or the options changed (the status line)
      */
-    RenderLoop(LensViewModel vm, SpectrumPanel spectrum, ProjectionPanel projections, CurvesPanel curves,
-               TheoryPanel theory, BooleanSupplier theoryShown, Consumer<GroupSnapshot> status) {
+    RenderLoop(LensViewModel vm, Timeline timeline, Panels panels, BooleanSupplier theoryShown,
+               BooleanSupplier decisionShown, Consumer<GroupSnapshot> status) {
         this.vm = vm;
-        this.spectrum = spectrum;
-        this.projections = projections;
-        this.curves = curves;
-        this.theory = theory;
+        this.timeline = timeline;
+        this.spectrum = panels.spectrum();
+        this.projections = panels.projections();
+        this.curves = panels.curves();
+        this.theory = panels.theory();
+        this.decision = panels.decision();
         this.theoryShown = theoryShown;
+        this.decisionShown = decisionShown;
         this.status = status;
         vm.latestProperty().addListener((o, a, b) -> {
             if (b == null) {
@@ -73,7 +90,7 @@ final class RenderLoop extends AnimationTimer {
             pulses.add((now - lastPulse) / 1e6);
         }
         lastPulse = now;
-        GroupSnapshot s = vm.latestProperty().get();
+        GroupSnapshot s = timeline.shownProperty().get();
         if (s == null) {
             return;
         }
@@ -94,13 +111,15 @@ final class RenderLoop extends AnimationTimer {
         for (int i = 0; i < s.size(); i++) {
             moving |= tweens.get(i).moving(now);
         }
-        if (!fresh && !moving && !dirtySpectrum && !dirtyProjections && !dirtyCurves && !dirtyTheory) {
+        if (!fresh && !moving && !dirtySpectrum && !dirtyProjections && !dirtyCurves && !dirtyTheory
+                && !dirtyDecision) {
             return;
         }
         long t0 = System.nanoTime();
         if (fresh) {
             dirtyCurves = true;
             dirtyTheory = true;
+            dirtyDecision = true;
         }
         if (moving || fresh) {
             dirtySpectrum = true;
@@ -116,9 +135,17 @@ final class RenderLoop extends AnimationTimer {
     }
 
     private void drawOne(GroupSnapshot s, PanelOptions o, long now) {
-        int turn = (int) (pulseCount++ % 4);
-        for (int k = 0; k < 4; k++) {
-            int which = (turn + k) % 4;
+        int turn = (int) (pulseCount++ % PANELS);
+        for (int k = 0; k < PANELS; k++) {
+            int which = (turn + k) % PANELS;
+            if (which == 4 && dirtyDecision) {
+                dirtyDecision = false;
+                if (decisionShown.getAsBoolean()) {
+                    decision.update(s, 0, o);
+                    return;
+                }
+                continue;
+            }
             if (which == 3 && dirtyTheory) {
                 dirtyTheory = false;
                 if (theoryShown.getAsBoolean()) {
