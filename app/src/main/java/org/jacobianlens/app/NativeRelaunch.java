@@ -24,16 +24,23 @@ import org.jacobianlens.core.linalg.NativeSettings;
  * <p>The child replays this JVM's exact command line ({@link ProcessHandle.Info#arguments()}), with a marker
  * property so it never relaunches again; its exit code becomes ours. Where the command line cannot be read the
  * program runs as it is, after a one-line hint.
+ *
+ * <p>The installed program (jpackage, {@code .deb}) starts its JVM inside a native launcher whose command line holds
+ * only the program's arguments, and the JVM flags come from the package ({@code --java-options}). There the child is
+ * the launcher again, with the native settings in its environment and the marker as an environment variable.
  */
 final class NativeRelaunch {
     static final String MARKER = "jacobianlens.relaunched";
+    static final String MARKER_ENV = "JACOBIANLENS_RELAUNCHED";
+    /** Set by jpackage's launcher to the installed program's executable. */
+    static final String APP_PATH = "jpackage.app-path";
 
     private NativeRelaunch() {
     }
 
     /** The child's exit code if this JVM relaunched itself, else empty (carry on in this JVM). */
     static Optional<Integer> ifNeeded() {
-        if (System.getProperty(MARKER) != null) {
+        if (System.getProperty(MARKER) != null || System.getenv(MARKER_ENV) != null) {
             return Optional.empty();
         }
         Map<String, String> add = NativeSettings.missing(System.getenv());
@@ -43,6 +50,10 @@ final class NativeRelaunch {
             return Optional.empty();
         }
         ProcessHandle.Info info = ProcessHandle.current().info();
+        String appPath = System.getProperty(APP_PATH);
+        if (appPath != null) {
+            return launcherRelaunch(appPath, info.arguments().orElse(new String[0]), add, flags);
+        }
         Optional<String> java = info.command();
         Optional<String[]> args = info.arguments();
         if (java.isEmpty() || args.isEmpty()) {
@@ -57,6 +68,29 @@ final class NativeRelaunch {
         cmd.addAll(Arrays.asList(args.get()));
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
         pb.environment().putAll(add);
+        return runChild(pb, add, flags);
+    }
+
+    /** Relaunch of the installed program: only the environment can be added; missing JVM flags get a hint. */
+    private static Optional<Integer> launcherRelaunch(String appPath, String[] args, Map<String, String> add,
+            List<String> flags) {
+        if (!flags.isEmpty()) {
+            System.err.println("jacobian-lens: the installed program runs without " + flags
+                    + " (set them in its .cfg file for full speed)");
+        }
+        if (add.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(appPath);
+        cmd.addAll(Arrays.asList(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        pb.environment().putAll(add);
+        pb.environment().put(MARKER_ENV, "true");
+        return runChild(pb, add, List.of());
+    }
+
+    private static Optional<Integer> runChild(ProcessBuilder pb, Map<String, String> add, List<String> flags) {
         try {
             Process child = pb.start();
             Thread stop = new Thread(child::destroy, "jacobian-lens-relaunch-stop");

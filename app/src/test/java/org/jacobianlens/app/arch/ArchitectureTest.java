@@ -10,12 +10,14 @@ import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The UI renders snapshots only: no ND4J/DL4J in UI classes, no JavaFX in the science engine; and no package
  * depends on itself through others. The classes are imported once for all rules (the import is the slow part).
  */
+@Tag("slow") // 14-37 s of class import: only in `mvn verify`, not in -Pquick
 class ArchitectureTest {
     private static final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

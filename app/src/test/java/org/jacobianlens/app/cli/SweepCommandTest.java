@@ -19,6 +19,7 @@ import javax.imageio.ImageIO;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jacobianlens.core.sweep.SweepPoint;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,7 @@ class SweepCommandTest {
         assertEquals(1000, img.getHeight());
     }
 
+    @Tag("slow") // about 16 s of the full run: only in `mvn verify`, not in -Pquick
     @Test
     void noiseSweepWritesOneCsvRowPerPointAndTheSummaryCharts(@TempDir Path dir) throws IOException {
         String[] common = {"--dataset", "blobs", "--n", "60", "--test", "30", "--width", "128", "--steps", "50",
@@ -131,6 +133,7 @@ class SweepCommandTest {
         }
     }
 
+    @Tag("slow") // about 8 s of the full run: only in `mvn verify`, not in -Pquick
     @Test
     void widthSweepWritesTheWidthCharts(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("width");

@@ -14,6 +14,7 @@ import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.jacobianlens.core.run.Curves;
 import org.jacobianlens.core.run.GroupSnapshot;
 import org.jacobianlens.core.run.Snapshot;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +58,7 @@ class PanelCsvTest {
         assertEquals(List.of(NOISY, CLEAN), latest.stream().map(row -> row[0]).distinct().toList());
     }
 
+    @Tag("slow") // about 16 s of the full run: only in `mvn verify`, not in -Pquick
     @Test
     void projectionsParseBackAndAddUp() {
         GroupSnapshot g = group();

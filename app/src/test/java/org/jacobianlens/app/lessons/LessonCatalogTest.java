@@ -12,6 +12,7 @@ import org.jacobianlens.core.data.DataFactory;
 import org.jacobianlens.core.data.DatasetException;
 import org.jacobianlens.core.data.PreparedData;
 import org.jacobianlens.core.run.RunConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class LessonCatalogTest {
@@ -35,6 +36,7 @@ class LessonCatalogTest {
     }
 
     /** A lesson whose data cannot be prepared (e.g. more examples than the classes have) fails in class. */
+    @Tag("slow") // about 6 s of the full run: only in `mvn verify`, not in -Pquick
     @Test
     void everyLessonsDataCanBePrepared() throws DatasetException {
         for (Lesson l : LessonCatalog.all()) {

@@ -15,6 +15,7 @@ import org.jacobianlens.core.run.Comparison;
 import org.jacobianlens.core.run.GroupSnapshot;
 import org.jacobianlens.core.run.RunConfig;
 import org.jacobianlens.core.run.RunState;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +96,7 @@ class LensViewModelTest {
         assertSame(current, vm.latestProperty().get());
     }
 
+    @Tag("slow") // about 7 s of the full run: only in `mvn verify`, not in -Pquick
     @Test
     void compareModeTrainsCleanAgainstRandomLabelsFromTheSameInitialization() {
         vm.apply(small());

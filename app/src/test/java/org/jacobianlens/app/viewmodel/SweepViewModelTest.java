@@ -18,6 +18,7 @@ import org.jacobianlens.core.sweep.Sweep;
 import org.jacobianlens.core.sweep.SweepListener;
 import org.jacobianlens.core.sweep.SweepPoint;
 import org.jacobianlens.core.sweep.SweepSpec;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,7 @@ class SweepViewModelTest {
         return uiThread.submit(r).get(10, TimeUnit.SECONDS);
     }
 
+    @Tag("slow") // about 10 s of the full run: only in `mvn verify`, not in -Pquick
     @Test
     void pointsArriveInOrderAndEqualADirectSweep() throws Exception {
         SweepSpec spec = new SweepSpec(base(60), SweepSpec.Kind.NOISE, new double[] {0, 0.5, 1}, 5, 0.1);

@@ -3,12 +3,14 @@ package org.jacobianlens.core.linalg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The quadrature tail of the predicted loss against the dense eigendecomposition. */
 class LanczosQuadratureTest {
     private static final int[] STEPS = {0, 1, 2, 5, 20, 100, 1000, 10_000, 100_000};
 
+    @Tag("slow") // about 9 s of the full run: only in `mvn verify`, not in -Pquick
     @Test
     void deflatedTailMatchesDenseWithinItsStatedBracket() {
         int n = 600;

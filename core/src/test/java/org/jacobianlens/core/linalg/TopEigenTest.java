@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 
 import org.bytedeco.javacpp.DoublePointer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The ARPACK top-k solver against closed-form spectra and the dense LAPACK solver. */
@@ -16,6 +17,7 @@ class TopEigenTest {
     /** Relative agreement asked of eigenvalues and energies (issue 11: ≤ 1e-8). */
     private static final double REL = 1e-8;
 
+    @Tag("slow") // about 25 s of the full run: only in `mvn verify`, not in -Pquick
     @Test
     void clusteredPowerLawAtN3000MatchesDenseEigenvaluesAndEnergies() {
         int n = 3000;

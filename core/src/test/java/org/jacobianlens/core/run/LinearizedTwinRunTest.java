@@ -9,6 +9,7 @@ import org.jacobianlens.core.data.DatasetException;
 import org.jacobianlens.core.data.DatasetSpec;
 import org.jacobianlens.core.model.MlpSpec;
 import org.jacobianlens.core.model.Precision;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The linearized twin trained alongside the network: it agrees with a wide network and parts from a narrow one. */
@@ -39,6 +40,7 @@ class LinearizedTwinRunTest {
         }
     }
 
+    @Tag("slow") // about 13 s of the full run: only in `mvn verify`, not in -Pquick
     @Test
     void wideNetworksStayCloseToTheirLinearization() throws DatasetException {
         double wide = gap(4096);

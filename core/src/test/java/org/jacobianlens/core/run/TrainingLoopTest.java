@@ -7,6 +7,7 @@ import org.bytedeco.javacpp.Pointer;
 import org.jacobianlens.core.data.DatasetException;
 import org.jacobianlens.core.data.DatasetSpec;
 import org.jacobianlens.core.model.Precision;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The live training loop: float32 against float64, bounded native memory, divergence, budgeted frames. */
@@ -21,6 +22,7 @@ class TrainingLoopTest {
     }
 
     /** Single-precision training follows the double-precision loss curve (issue 10: ≤ 1e-4 relative, 500 steps). */
+    @Tag("slow") // about 14 s of the full run: only in `mvn verify`, not in -Pquick
     @Test
     void float32FollowsTheFloat64LossCurve() throws DatasetException {
         RunConfig c = digits(200, 1024, 500);
@@ -48,6 +50,7 @@ class TrainingLoopTest {
      * 2,000 steps with an analysis every 20 steps keep javacpp's native memory in use flat, without any
      * System.gc(): every temporary of a step, a prediction and a Gram lives in reused memory.
      */
+    @Tag("slow") // about 48 s of the full run: only in `mvn verify`, not in -Pquick
     @Test
     void nativeMemoryStaysBoundedWithoutGarbageCollection() throws DatasetException {
         RunConfig c = digits(150, 512, 2000).withAnalysis(20, 150, 0.1);
@@ -83,6 +86,7 @@ class TrainingLoopTest {
     }
 
     /** With a time share, frames come between the fixed cadence's steps too; without one, only at the cadence. */
+    @Tag("slow") // about 10 s of the full run: only in `mvn verify`, not in -Pquick
     @Test
     void aTimeShareAddsFramesBetweenTheCadence() throws DatasetException {
         RunConfig c = digits(100, 256, 300).withAnalysis(100, 100, 0.1);

@@ -12,6 +12,7 @@ import org.jacobianlens.core.model.MlpSpec;
 import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.jacobianlens.core.theory.Theory;
 import org.jacobianlens.core.model.Precision;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class TrainingRunTest {
@@ -30,6 +31,7 @@ class TrainingRunTest {
      * ‖y − u(k)‖ follows √(Σ(1 − ηλ_i)^{2k}(v_iᵀ(y − u(0)))²) with H∞'s eigenpairs. Reference: digits 3 vs 5,
      * n = 100, m = 10⁴ gave a maximal gap of 0.015·‖y‖ over 2000 steps.
      */
+    @Tag("slow") // about 31 s of the full run: only in `mvn verify`, not in -Pquick
     @Test
     void wideTwoLayerNetFollowsThePredictedLossCurve() throws DatasetException {
         RunConfig c = digits(100, 10_000, 0.0, 600).withAnalysis(0, 100, 0.1);

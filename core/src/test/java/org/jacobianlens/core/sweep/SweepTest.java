@@ -23,6 +23,7 @@ import org.jacobianlens.core.run.RunConfig;
 import org.jacobianlens.core.run.RunState;
 import org.jacobianlens.core.run.TrainingRun;
 import org.jacobianlens.core.model.Precision;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class SweepTest {
@@ -57,6 +58,7 @@ class SweepTest {
      * RE5/RE6 trends on one seed: more label noise gives a larger Arora complexity and less label energy on the top
      * eigenvectors, and slower training (RE4). Also checks that the listener sees points in order as they finish.
      */
+    @Tag("slow") // about 10 s of the full run: only in `mvn verify`, not in -Pquick
     @Test
     void noiseSweepShowsRisingComplexityAndFallingTopEnergy() throws DatasetException {
         SweepSpec spec = new SweepSpec(digits(100, 512, 300), SweepSpec.Kind.NOISE, new double[] {0, 0.5, 1}, 10, 0.1);
@@ -106,6 +108,7 @@ class SweepTest {
     }
 
     /** Each number of one point against a computation from scratch: eigendecompositions, formulas, a rerun. */
+    @Tag("slow") // about 8 s of the full run: only in `mvn verify`, not in -Pquick
     @Test
     void pointNumbersMatchIndependentComputations() throws DatasetException {
         RunConfig base = digits(60, 256, 120).withAnalysis(40, 50, 0.1);
@@ -173,6 +176,7 @@ class SweepTest {
     }
 
     /** RE1: the relative distance of H(W₀) from H∞ falls like 1/√m; a slope between −0.75 and −0.25 on log–log. */
+    @Tag("slow") // about 12 s of the full run: only in `mvn verify`, not in -Pquick
     @Test
     void widthSweepNtkDistanceFallsLikeInverseSquareRootOfWidth() throws DatasetException {
         RunConfig base = digits(100, 64, 30).withAnalysis(0, 100, 0.1);

@@ -12,11 +12,13 @@ import org.jacobianlens.core.linalg.DenseOperator;
 import org.jacobianlens.core.linalg.EigenSolver;
 import org.jacobianlens.core.linalg.LabelSpectrum;
 import org.jacobianlens.core.ntk.TwoLayerKernel;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The large-n theory (top-k + quadrature + Cholesky) against the dense {@link AroraTheory} on real images. */
 class ScaledTheoryTest {
 
+    @Tag("slow") // about 7 s of the full run: only in `mvn verify`, not in -Pquick
     @Test
     void topKPathReproducesTheDenseTheoryWithinItsStatedError() throws Exception {
         int n = 600;
