@@ -54,7 +54,9 @@ class SessionBridgeTest {
             var w2 = shown.lane(i).weights();
             assertEquals(w.size(), w2.size());
             assertEquals(w.get(w.size() - 1).bounds(), w2.get(w2.size() - 1).bounds(), "bound proxies");
-            assertArrayEquals(w.get(1).layers()[0].singularValues(), w2.get(1).layers()[0].singularValues(), 0);
+            // the last weight frame (how many there are depends on the live time budget)
+            assertArrayEquals(w.get(w.size() - 1).layers()[0].singularValues(),
+                    w2.get(w2.size() - 1).layers()[0].singularValues(), 0);
         }
         // Play retrains from initialization with the restored settings and reproduces the recording.
         reopened.play();
