@@ -81,8 +81,11 @@ final class StatusLine {
         String hint = vm.view().presentation().get() ? "   (P: leave presentation mode, F: full screen)" : "";
         String rate = !vm.playingProperty().get() ? (s.terminal() ? "finished" : "paused")
                 : String.format("%.0f steps/s   %.1f analysis frames/s", stepsPerSecond, framesPerSecond);
-        bar.setText(String.format("step %d   %s   %s%s, %s of %d labels changed   heap %d MB   frame p99 %.0f ms"
-                        + "   %s", s.step(), rate, lanes, info.dataset(), changed, info.nTrain(),
+        // Which eigensolver made the frame on screen and how long it took ("top 100 of n = 5,000 by Lanczos, 2.3 s").
+        var frame = s.lane(0).latestFrame();
+        String solver = frame == null ? "" : "   " + frame.solverSummary();
+        bar.setText(String.format("step %d   %s   %s%s, %s of %d labels changed%s   heap %d MB   frame p99 %.0f ms"
+                        + "   %s", s.step(), rate, lanes, info.dataset(), changed, info.nTrain(), solver,
                 (rt.totalMemory() - rt.freeMemory()) >> 20, renders.quantile(0.99), s.lane(0).message()) + hint);
         controls.noiseText(changed.toString());
     }

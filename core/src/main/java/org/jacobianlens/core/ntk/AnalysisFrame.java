@@ -69,10 +69,12 @@ public record AnalysisFrame(int step, int n, double[] eigenvalues, double[] proj
      * with the solver's own time.
      */
     public String solverSummary() {
+        String took = solverSeconds < 1 ? String.format(Locale.ROOT, "%.0f ms", 1000 * solverSeconds)
+                : String.format(Locale.ROOT, "%.1f s", solverSeconds);
         if (complete()) {
-            return String.format(Locale.ROOT, "all %,d eigenvalues (%s), %.1f s", n, solver, solverSeconds);
+            return String.format(Locale.ROOT, "all %,d eigenvalues (%s), %s", n, solver, took);
         }
-        return String.format(Locale.ROOT, "top %,d of n = %,d by %s, %.1f s", k(), n, solver, solverSeconds);
+        return String.format(Locale.ROOT, "top %,d of n = %,d by %s, %s", k(), n, solver, took);
     }
 
     /** Share of the trained labels' energy outside the computed eigenvectors, rest/‖Y‖² (0 when complete). */
