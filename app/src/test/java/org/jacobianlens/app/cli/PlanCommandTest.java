@@ -30,38 +30,30 @@ class PlanCommandTest {
     private static final String[] GRID = {"--kind", "noise", "--values", "0,1", "--seeds", "2", "--dataset", "blobs",
         "--n", "40", "--test", "20", "--width", "32", "--steps", "20", "--analyze-every", "10"};
 
-    private record Result(int code, String out, String err) {
-    }
 
     @BeforeAll
     static void headless() {
         System.setProperty("java.awt.headless", "true");
     }
 
-    private static Result sweep(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = SweepCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandResult sweep(String... args) {
+        return CommandResult.run(SweepCommand::execute, args);
     }
 
     private static String[] with(String[] common, String... more) {
-        String[] all = Arrays.copyOf(common, common.length + more.length);
-        System.arraycopy(more, 0, all, common.length, more.length);
-        return all;
+        return CommandResult.with(common, more);
     }
 
     private static Path plan(Path dir, String... more) {
         Path p = dir.resolve("plan");
-        Result r = sweep(with(with(GRID, "--plan", p.toString()), more));
+        CommandResult r = sweep(with(with(GRID, "--plan", p.toString()), more));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("4 points (2 values x 2 seeds) planned in "), r.out());
         return p;
     }
 
     private static void point(Path plan, int i) {
-        Result r = sweep("--point", plan.toString(), Integer.toString(i));
+        CommandResult r = sweep("--point", plan.toString(), Integer.toString(i));
         assertEquals(0, r.code(), r.err());
     }
 
@@ -74,12 +66,12 @@ class PlanCommandTest {
             point(plan, i);
             assertTrue(Files.isRegularFile(PlanFiles.resultDir(plan, i).resolve("run.json")), "the run files");
         }
-        Result c = sweep("--collect", plan.toString());
+        CommandResult c = sweep("--collect", plan.toString());
         assertEquals(0, c.code(), c.err());
         assertTrue(c.err().contains("collected 4 of 4 points"), c.err());
 
         Path local = dir.resolve("local");
-        Result l = sweep(with(GRID, "--out", local.toString(), "--workers", "2"));
+        CommandResult l = sweep(with(GRID, "--out", local.toString(), "--workers", "2"));
         assertEquals(0, l.code(), l.err());
         for (String f : List.of("sweep.csv", "sweep-seeds.csv")) {
             assertEquals(Files.readString(local.resolve(f)), Files.readString(plan.resolve(f)), f);
@@ -102,7 +94,7 @@ class PlanCommandTest {
         Path plan = plan(dir);
         point(plan, 3);
         SweepPoint first = PointResults.read(plan, 3);
-        Result again = sweep("--point", plan.toString(), "3");
+        CommandResult again = sweep("--point", plan.toString(), "3");
         assertEquals(0, again.code());
         assertTrue(again.err().contains("already has its result"), again.err());
         try (java.util.stream.Stream<Path> files = Files.walk(PlanFiles.resultDir(plan, 3))) {
@@ -113,7 +105,7 @@ class PlanCommandTest {
         point(plan, 3);
         assertEquals(first, PointResults.read(plan, 3));
         assertEquals(PlanFiles.readPoint(plan, 3).seed(), first.seed());
-        Result missing = sweep("--point", plan.toString(), "4");
+        CommandResult missing = sweep("--point", plan.toString(), "4");
         assertEquals(ExitCode.USAGE, missing.code());
         assertTrue(missing.err().contains("has no point 4"), missing.err());
     }
@@ -124,7 +116,7 @@ class PlanCommandTest {
         Path plan = plan(dir);
         point(plan, 0);
         point(plan, 2);
-        Result c = sweep("--collect", plan.toString());
+        CommandResult c = sweep("--collect", plan.toString());
         assertEquals(ExitCode.FAILED, c.code());
         assertTrue(c.err().contains("missing 2 points: 1, 3"), c.err());
         List<String> rows = Files.readAllLines(plan.resolve("sweep.csv"));
@@ -137,7 +129,7 @@ class PlanCommandTest {
         JsonNode json = new ObjectMapper().readTree(plan.resolve("sweep.json").toFile());
         assertEquals("[1,3]", json.at("/missing_points").toString());
         assertEquals(3, Files.readAllLines(plan.resolve("sweep-seeds.csv")).size());
-        Result none = sweep("--collect", dir.resolve("nothing").toString());
+        CommandResult none = sweep("--collect", dir.resolve("nothing").toString());
         assertEquals(ExitCode.FAILED, none.code());
         assertTrue(none.err().contains("holds no sweep plan"), none.err());
     }

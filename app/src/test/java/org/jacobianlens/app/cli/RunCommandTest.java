@@ -20,15 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunCommandTest {
 
-    private record Result(int code, String out, String err) {
-    }
 
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = RunCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandResult run(String... args) {
+        return CommandResult.run(RunCommand::execute, args);
     }
 
     @Test
@@ -38,7 +32,7 @@ class RunCommandTest {
                 new String[] {"--model", "cnn", "--out", out}, new String[] {"--n", "many", "--out", out},
                 new String[] {"--bogus", "1", "--out", out}, new String[] {"--n", "10"},
                 new String[] {"--classes", "3", "--out", out}, new String[] {"--width"})) {
-            Result r = run(bad);
+            CommandResult r = run(bad);
             assertEquals(2, r.code(), String.join(" ", bad));
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().startsWith("jacobian-lens run: "), r.err());
@@ -47,7 +41,7 @@ class RunCommandTest {
 
     @Test
     void aMissingFileIsReportedWithoutAStackTrace(@TempDir Path dir) {
-        Result r = run("--dataset", dir.resolve("nope.csv").toString(), "--out", dir.resolve("o").toString());
+        CommandResult r = run("--dataset", dir.resolve("nope.csv").toString(), "--out", dir.resolve("o").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("nope.csv"), r.err());
         assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
@@ -56,7 +50,7 @@ class RunCommandTest {
     @Test
     void writesEveryFileWithConsistentContents(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("run");
-        Result r = run("--dataset", "digits", "--classes", "3,5", "--n", "60", "--test", "30", "--noise", "0.5",
+        CommandResult r = run("--dataset", "digits", "--classes", "3,5", "--n", "60", "--test", "30", "--noise", "0.5",
                 "--width", "128", "--steps", "40", "--analyze-every", "20", "--analyze-n", "50", "--seed", "4",
                 "--out", out.toString());
         assertEquals(0, r.code(), r.err());
@@ -134,7 +128,7 @@ class RunCommandTest {
                     "256", "--steps", "120", "--analyze-every", "0", "--no-theory", "--out", out.toString()},
                         new PrintStream(new ByteArrayOutputStream()), firstErr));
         training.await();
-        Result second = run("--dataset", "xor", "--n", "20", "--test", "5", "--width", "8", "--steps", "1",
+        CommandResult second = run("--dataset", "xor", "--n", "20", "--test", "5", "--width", "8", "--steps", "1",
                 "--out", out.toString());
         assertEquals(2, second.code(), second.err());
         assertTrue(second.err().startsWith("jacobian-lens run: --out another run (pid "
@@ -150,7 +144,7 @@ class RunCommandTest {
     void aRepeatedRunKeepsThePreviousSet(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("r");
         for (String seed : List.of("1", "2")) {
-            Result r = run("--dataset", "xor", "--n", "20", "--test", "5", "--width", "8", "--steps", "2", "--seed",
+            CommandResult r = run("--dataset", "xor", "--n", "20", "--test", "5", "--width", "8", "--steps", "2", "--seed",
                     seed, "--out", out.toString());
             assertEquals(0, r.code(), r.err());
         }
@@ -163,7 +157,7 @@ class RunCommandTest {
     @Test
     void aDivergingRunExitsThreeWithTheStepAndRecordsTheState(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("run");
-        Result r = run("--dataset", "digits", "--classes", "3,5", "--n", "100", "--test", "50", "--steps", "20",
+        CommandResult r = run("--dataset", "digits", "--classes", "3,5", "--n", "100", "--test", "50", "--steps", "20",
                 "--lr", "1e9", "--out", out.toString());
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("diverged at step 1: "), r.err());
@@ -180,7 +174,7 @@ class RunCommandTest {
     @Test
     void aRunTooBigForThisJvmIsRefusedBeforeTraining(@TempDir Path dir) {
         Path out = dir.resolve("run");
-        Result r = run("--dataset", "blobs", "--n", "10000", "--test", "2000", "--width", "8192", "--analyze-n",
+        CommandResult r = run("--dataset", "blobs", "--n", "10000", "--test", "2000", "--width", "8192", "--analyze-n",
                 "10000", "--steps", "5", "--out", out.toString());
         assertEquals(2, r.code(), r.err());
         String last = r.err().strip().lines().reduce((a, b) -> b).orElse("");

@@ -26,26 +26,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SweepCommandTest {
 
-    private record Result(int code, String out, String err) {
-    }
 
     @BeforeAll
     static void headless() {
         System.setProperty("java.awt.headless", "true");
     }
 
-    private static Result sweep(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = SweepCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandResult sweep(String... args) {
+        return CommandResult.run(SweepCommand::execute, args);
     }
 
     private static String[] with(String[] common, String... more) {
-        String[] all = Arrays.copyOf(common, common.length + more.length);
-        System.arraycopy(more, 0, all, common.length, more.length);
-        return all;
+        return CommandResult.with(common, more);
     }
 
     private static void assertPng(Path file) throws IOException {
@@ -64,7 +56,7 @@ class SweepCommandTest {
         String[] common = {"--dataset", "blobs", "--n", "60", "--test", "30", "--width", "128", "--steps", "50",
             "--analyze-every", "25", "--seed", "2"};
         Path out = dir.resolve("noise");
-        Result r = sweep(with(common, "--kind", "noise", "--values", "0,0.5,1", "--out", out.toString()));
+        CommandResult r = sweep(with(common, "--kind", "noise", "--values", "0,0.5,1", "--out", out.toString()));
         assertEquals(0, r.code(), r.err());
         for (int i = 1; i <= 3; i++) {
             assertTrue(r.err().contains("point " + i + "/3 (p = "), r.err());
@@ -137,7 +129,7 @@ class SweepCommandTest {
     @Test
     void widthSweepWritesTheWidthCharts(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("width");
-        Result r = sweep("--kind", "width", "--values", "32,128,512", "--dataset", "blobs", "--n", "40", "--test", "20",
+        CommandResult r = sweep("--kind", "width", "--values", "32,128,512", "--dataset", "blobs", "--n", "40", "--test", "20",
                 "--steps", "20", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
@@ -172,7 +164,7 @@ class SweepCommandTest {
                 new String[] {"--kind", "noise", "--out", out, "--workers", "0"},
                 new String[] {"--kind", "noise", "--plan", dir.resolve("a b").toString()},
                 new String[] {"--kind", "noise"}, new String[] {"--kind"})) {
-            Result r = sweep(bad);
+            CommandResult r = sweep(bad);
             assertEquals(2, r.code(), String.join(" ", bad));
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().startsWith("jacobian-lens sweep: "), r.err());
@@ -182,7 +174,7 @@ class SweepCommandTest {
 
     @Test
     void helpListsTheSweepAndTheRunOptions() {
-        Result r = sweep("--help");
+        CommandResult r = sweep("--help");
         assertEquals(0, r.code());
         assertTrue(r.out().startsWith("Usage: jacobian-lens sweep"), r.out());
         assertTrue(r.out().contains("--values") && r.out().contains("--dataset") && r.out().contains("--steps"));
