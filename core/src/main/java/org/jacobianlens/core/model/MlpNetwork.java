@@ -48,6 +48,7 @@ public final class MlpNetwork implements Network {
     private double learningRate;
     private INDArray trainX;
     private INDArray trainY;
+    private double[][] testX;
     private MlpSgdStep fast;
     private boolean fastAllowed = true;
 
@@ -176,6 +177,19 @@ public final class MlpNetwork implements Network {
             System.arraycopy(part, 0, out, from, part.length);
         }
         return out;
+    }
+
+    @Override
+    public void setTestData(double[][] x) {
+        testX = x;
+    }
+
+    @Override
+    public double[][] testOutputs() {
+        if (testX == null) {
+            throw new IllegalStateException("setTestData must be called before testOutputs");
+        }
+        return predict(testX);
     }
 
     /** Trains every later step through DL4J's {@code fit} (tests compare the two paths). */

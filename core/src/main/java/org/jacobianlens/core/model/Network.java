@@ -39,6 +39,15 @@ public interface Network extends AutoCloseable {
     double[][] predict(double[][] x);
 
     /**
+     * Binds the test inputs (n* × d) whose outputs {@link #testOutputs} gives at every recorded step; a network may
+     * keep products of them to make that cheaper. The array must not change afterwards.
+     */
+    void setTestData(double[][] x);
+
+    /** n* × outputs outputs on the bound test set at the current weights, as {@link #predict} gives them. */
+    double[][] testOutputs();
+
+    /**
      * Empirical NTK Gram of the trained parameters on the rows of x, in double precision:
      * Θ = (1/K) Σ_k Θ^(k,k), the average of the K diagonal output blocks (for one output, J Jᵀ).
      * Scaled exactly as the optimizer sees the parameters (same parameterization); see {@link #lossScale()}.

@@ -18,9 +18,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <p>The step runs in the chosen {@link Precision} on arrays allocated once per training set: Z = X Wᵀ and
  * H = relu(Z) (n × m) are kept from the forward pass, so outputs read between steps ({@link #trainOutputs}) cost
- * nothing extra, H is reused for the backpropagated (R A) ⊙ 1{Z ≥ 0}, and the update W ← W − η Hᵀ X is one GEMM
- * with β = 1 (no gradient array). The only temporaries (the activation mask) live in a {@link Scratchpad}, so the
- * step allocates no memory after the first one. The Gram is computed in double from the current weights.
+ * nothing extra, and H is reused for the backpropagated (R A) ⊙ 1{Z ≥ 0}. With fewer examples than twice the input
+ * dimension (the default n = 300 images of d = 784) the update is made in its dual form ({@link DualStep}):
+ * Z ← Z − η (X Xᵀ) G, one n × n × m product instead of the forward X Wᵀ and the update W ← W − η Gᵀ X, and W is
+ * formed only when it is read. Otherwise W ← W − η Gᵀ X is one GEMM with β = 1 (no gradient array). The only
+ * temporaries (the activation mask) live in a {@link Scratchpad}, so the step allocates no memory after the first
+ * one. The Gram is computed in double from the current weights.
  *
  * <p>Not thread-safe; create, train and close on one thread (ND4J workspaces are per thread).
  */
@@ -47,7 +50,16 @@ public final class TwoLayerNetwork implements Network {
     private INDArray h;
     private INDArray u;
     private INDArray r;
-    /** Whether z, h and u hold the forward pass of the current weights. */
+    /** The dual form of the step, when the training set is small enough for it to be cheaper; else null. */
+    private DualStep dual;
+    /** Whether the dual form may be chosen (tests force the textbook form to compare the two). */
+    private boolean dualAllowed = true;
+    /** Dual form only: whether w lags behind the steps taken since it was last formed. */
+    private boolean weightsStale;
+    private double[][] testKey;
+    /** The test inputs in the training precision, when the dual form caches products of them; else null. */
+    private INDArray testX;
+    /** Whether h and u hold the forward pass of the current weights (z always does in the dual form). */
     private boolean fresh;
 
     /** A double-precision network (as the theory tests want it). */
@@ -107,6 +119,14 @@ public final class TwoLayerNetwork implements Network {
         return f;
     }
 
+    /**
+     * Native bytes the dual form of the step adds for n examples of dimension d, width m and n* test examples in a
+     * precision of p bytes (0 when the textbook step is used): W₀, C, X Xᵀ and the test set's cached products.
+     */
+    public static long dualFormBytes(long n, long d, long m, long nTest, long p) {
+        return DualStep.cheaper(n, d) ? DualStep.bytes(n, d, m, nTest, p) : 0;
+    }
+
     @Override
     public int outputs() {
         return outputs;
@@ -136,13 +156,69 @@ public final class TwoLayerNetwork implements Network {
         h = Nd4j.create(dtype, n, width);
         u = Nd4j.create(dtype, n, outputs);
         r = Nd4j.create(dtype, n, outputs);
+        if (dualAllowed && DualStep.cheaper(n, inputDim)) {
+            dual = new DualStep(trainX, w);
+            Nd4j.gemm(trainX, w, z, false, true, 1.0, 0.0);
+            bindTest();
+        }
         fresh = false;
     }
 
-    /** z = X Wᵀ, h = relu(z), u = h aᵀ on the training set, into the kept arrays. */
+    /** Trains every later training set with the textbook step W ← W − η Gᵀ X (tests compare the two forms). */
+    void useTextbookStep() {
+        syncWeights();
+        dualAllowed = false;
+    }
+
+    /** Whether steps are taken in the dual form ({@link DualStep}). */
+    boolean dualStep() {
+        return dual != null;
+    }
+
+    @Override
+    public void setTestData(double[][] x) {
+        releaseTestInputs();
+        testKey = x;
+        bindTest();
+    }
+
+    private void bindTest() {
+        if (testKey != null && testKey.length > 0 && dual != null) {
+            testX = create(testKey);
+            if (!dual.bindTest(testX)) {
+                releaseTestInputs();
+            }
+        }
+    }
+
+    private void releaseTestInputs() {
+        if (testX != null) {
+            testX.close();
+            testX = null;
+        }
+    }
+
+    @Override
+    public double[][] testOutputs() {
+        if (testKey == null) {
+            throw new IllegalStateException("setTestData must be called before testOutputs");
+        }
+        if (testX == null) {
+            return predict(testKey);
+        }
+        return scratch.run(() -> {
+            INDArray zt = dual.testPreactivations();
+            Transforms.relu(zt, false);
+            return NdRows.rows(zt.mmul(aScaled.transpose()));
+        });
+    }
+
+    /** z = X Wᵀ (textbook form; the dual form keeps z up to date), h = relu(z), u = h aᵀ, into the kept arrays. */
     private void forward() {
         requireData();
-        Nd4j.gemm(trainX, w, z, false, true, 1.0, 0.0);
+        if (dual == null) {
+            Nd4j.gemm(trainX, w, z, false, true, 1.0, 0.0);
+        }
         h.assign(z);
         Transforms.relu(h, false);
         Nd4j.gemm(h, aScaled, u, false, true, 1.0, 0.0);
@@ -169,9 +245,14 @@ public final class TwoLayerNetwork implements Network {
         double norm = scratch.run(() -> {
             r.assign(u).subi(trainY);
             double rNorm = r.norm2Number().doubleValue();
-            Nd4j.gemm(r, aScaled, h, false, false, 1.0, 0.0);           // h = R A: n × m
+            Nd4j.gemm(r, aScaled, h, false, false, 1.0, 0.0);           // G = R A: n × m
             h.muli(z.gte(0.0).castTo(dtype));                           // ⊙ 1{z ≥ 0}, Arora's convention
-            Nd4j.gemm(h, trainX, w, true, false, -learningRate, 1.0);   // W ← W − η Hᵀ X
+            if (dual != null) {
+                dual.step(h, learningRate, z);                          // Z ← Z − η (X Xᵀ) G
+                weightsStale = true;
+            } else {
+                Nd4j.gemm(h, trainX, w, true, false, -learningRate, 1.0); // W ← W − η Gᵀ X
+            }
             return rNorm;
         });
         fresh = false;
@@ -189,6 +270,7 @@ public final class TwoLayerNetwork implements Network {
         if (x.length == 0) {
             return new double[0][];
         }
+        syncWeights();
         INDArray input = inputs.of(x);
         double[][] out = new double[x.length][];
         for (int from = 0; from < x.length; from += PREDICT_ROWS) {
@@ -244,6 +326,7 @@ public final class TwoLayerNetwork implements Network {
 
     @Override
     public boolean parametersFinite() {
+        syncWeights();
         return scratch.run(() -> Double.isFinite(w.norm2Number().doubleValue()));
     }
 
@@ -254,7 +337,16 @@ public final class TwoLayerNetwork implements Network {
 
     /** The current weights W (m × d) in double. */
     private double[][] weights() {
+        syncWeights();
         return scratch.run(() -> NdRows.rows(w));
+    }
+
+    /** Forms W = W₀ − Cᵀ X when steps were taken in the dual form since it was last formed. */
+    private void syncWeights() {
+        if (dual != null && weightsStale) {
+            dual.weightsInto(w);
+            weightsStale = false;
+        }
     }
 
     /** The fixed output signs a (K × m, entries ±1). */
@@ -277,10 +369,21 @@ public final class TwoLayerNetwork implements Network {
         INDArray given = create(weights);
         w.assign(given);
         given.close();
+        weightsStale = false;
+        if (dual != null) {
+            dual.restart(w);
+            Nd4j.gemm(trainX, w, z, false, true, 1.0, 0.0);
+        }
         fresh = false;
     }
 
     private void releaseTrainingBuffers() {
+        syncWeights();
+        if (dual != null) {
+            dual.close();
+            dual = null;
+        }
+        releaseTestInputs();
         for (INDArray a : new INDArray[] {trainX, trainY, z, h, u, r}) {
             if (a != null && !a.wasClosed()) {
                 a.close();

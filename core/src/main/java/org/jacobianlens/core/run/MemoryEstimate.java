@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.bytedeco.javacpp.Pointer;
 import org.jacobianlens.core.linalg.EigenSolver;
 import org.jacobianlens.core.model.MlpSpec;
+import org.jacobianlens.core.model.TwoLayerNetwork;
 import org.jacobianlens.core.ntk.AnalysisMemory;
 import org.jacobianlens.core.ntk.TwoLayerOperator;
 import org.jacobianlens.core.model.Precision;
@@ -17,7 +18,7 @@ import org.jacobianlens.core.model.Precision;
  * <p>The sums follow the code, array by array (sizes in bytes; p = 4 or 8 for the training precision):
  * <ul>
  *   <li>training arrays (native): X, Y, W and, for the two-layer net, Z = X Wᵀ and H (n × m each) plus the step's
- *       mask; for the MLP the parameters, their gradient and updater state and three n × width activations per
+ *       mask, and for its dual step W₀, C (n × m), X Xᵀ and the test set's products; for the MLP the parameters, their gradient and updater state and three n × width activations per
  *       layer;</li>
  *   <li>one analysis frame (double): the Gram on n_a examples, the initial one kept for the drift (up to
  *       n_a = {@value TrainingRun#KEEP_GRAM0_MAX}) and the two-layer net's X Xᵀ (heap), and the native scratch of
@@ -77,7 +78,7 @@ public final class MemoryEstimate {
         long widthOfAnalysis;
         if (config.model() == RunConfig.ModelKind.TWO_LAYER) {
             nativeTrain = p * (n * d + 2 * n * k + m * d + k * m + 2 * n * m) + (1 + p) * n * m
-                    + p * (nTest * d + 512 * m * 2);
+                    + p * (nTest * d + 512 * m * 2) + TwoLayerNetwork.dualFormBytes(n, d, m, nTest, p);
             widthOfAnalysis = m;
         } else {
             long params = d * m + (config.depth() - 1) * m * m + m * k + config.depth() * m + k;

@@ -143,6 +143,7 @@ public final class TrainingRun implements AutoCloseable {
         }
         try {
             network.setTrainingData(data.trainX(), Targets.encode(data.trainLabels(), data.numClasses()));
+            network.setTestData(data.testX());
             if (config.learningRate() == 0) {
                 network.setLearningRate(automaticLearningRate());
             }
@@ -228,7 +229,7 @@ public final class TrainingRun implements AutoCloseable {
             cross[i] = Arrays.copyOf(g[n + i], n);
         }
         return new LinearizedTwin(train, cross, network.trainOutputs(),
-                nTest > 0 ? network.predict(data.testX()) : new double[0][], Targets.encode(data.trainLabels(),
+                nTest > 0 ? network.testOutputs() : new double[0][], Targets.encode(data.trainLabels(),
                 data.numClasses()), network.learningRate(), network.lossScale());
     }
 
@@ -341,7 +342,7 @@ public final class TrainingRun implements AutoCloseable {
     /** Records the curves at the current step: the training outputs are the next step's forward pass. */
     private void record() {
         double[][] out = network.trainOutputs();
-        double[][] testOut = data.nTest() > 0 ? network.predict(data.testX()) : new double[0][];
+        double[][] testOut = data.nTest() > 0 ? network.testOutputs() : new double[0][];
         history.add(step, metrics(out, testOut));
         if (twin != null) {
             twinHistory.add(step, metrics(twin.trainOutputs(step), twin.testOutputs(step)));

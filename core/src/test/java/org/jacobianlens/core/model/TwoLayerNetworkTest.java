@@ -130,4 +130,82 @@ class TwoLayerNetworkTest {
         assertTrue(loss(a, x, y) < 0.5 * before, "loss should fall");
         assertEquals(loss(a, x, y), loss(b, x, y), 0.0);
     }
+
+    /**
+     * The dual step (n < 2d: Z ← Z − η X Xᵀ G, W formed on demand) and the textbook step (W ← W − η Gᵀ X) are the
+     * same update: 200 double-precision steps on 12 examples of dimension 30 end at the same weights, training
+     * outputs and test outputs, to rounding.
+     */
+    @Test
+    void dualAndTextbookStepsFollowTheSameTrajectory() {
+        double[][] x = randomUnitRows(12, 30, 21);
+        double[][] xt = randomUnitRows(7, 30, 22);
+        double[][] y = new double[12][3];
+        for (int i = 0; i < 12; i++) {
+            y[i][i % 3] = 1;
+        }
+        TwoLayerNetwork dual = new TwoLayerNetwork(30, 40, 3, 1.0, 0.2, 4);
+        TwoLayerNetwork textbook = new TwoLayerNetwork(30, 40, 3, 1.0, 0.2, 4);
+        textbook.useTextbookStep();
+        for (TwoLayerNetwork net : new TwoLayerNetwork[] {dual, textbook}) {
+            net.setTrainingData(x, y);
+            net.setTestData(xt);
+        }
+        assertTrue(dual.dualStep());
+        assertTrue(!textbook.dualStep());
+        double first = dual.trainStep(null);
+        assertEquals(first, textbook.trainStep(null), 1e-12 * first);
+        for (int s = 1; s < 200; s++) {
+            dual.trainStep(null);
+            textbook.trainStep(null);
+            if (s % 50 == 0) {
+                assertClose(textbook.testOutputs(), dual.testOutputs(), 1e-10); // reading midway changes nothing
+            }
+        }
+        assertClose(textbook.weightMatrices()[0], dual.weightMatrices()[0], 1e-10);
+        assertClose(textbook.trainOutputs(), dual.trainOutputs(), 1e-10);
+        assertClose(textbook.testOutputs(), dual.testOutputs(), 1e-10);
+        assertClose(dual.predict(xt), dual.testOutputs(), 1e-10);
+        assertTrue(dual.trainStep(null) < 0.2 * first, "the loss fell: the steps did something");
+    }
+
+    /** In the dual form too, one step is W − η ∂Φ/∂W with the gradient by central finite differences. */
+    @Test
+    void dualStepMatchesFiniteDifferences() {
+        double[][] x = randomUnitRows(5, 12, 31);
+        double[][] y = new double[5][1];
+        for (int i = 0; i < 5; i++) {
+            y[i][0] = i % 2 == 0 ? 1 : -1;
+        }
+        double eta = 0.05;
+        TwoLayerNetwork net = new TwoLayerNetwork(12, 6, 1, 1.0, eta, 13);
+        TwoLayerNetwork probe = new TwoLayerNetwork(12, 6, 1, 1.0, eta, 13);
+        net.setTrainingData(x, y);
+        assertTrue(net.dualStep());
+        net.trainStep(null);
+        double[][] w0 = net.weightMatrices()[0];
+        // Restart from the weights just formed (W₀ = W, C = 0) and take a second step from there.
+        net.setWeights(w0);
+        net.trainStep(null);
+        double[][] w1 = net.weightMatrices()[0];
+        double h = 1e-6;
+        for (int r = 0; r < 6; r++) {
+            for (int j = 0; j < 12; j++) {
+                double fd = (lossAt(probe, w0, r, j, h, x, y) - lossAt(probe, w0, r, j, -h, x, y)) / (2 * h);
+                assertEquals(w0[r][j] - eta * fd, w1[r][j], 1e-8, "w[" + r + "][" + j + "]");
+            }
+        }
+    }
+
+    private static void assertClose(double[][] expected, double[][] actual, double rel) {
+        double scale = 0;
+        double worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            for (int j = 0; j < expected[i].length; j++) {
+                scale = Math.max(scale, Math.abs(expected[i][j]));
+                worst = Math.max(worst, Math.abs(expected[i][j] - actual[i][j]));
+            }
+        }
+        assertTrue(worst <= rel * scale, "largest difference " + worst + " of scale " + scale);
+    }
 }
