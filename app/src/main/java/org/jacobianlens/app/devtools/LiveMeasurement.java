@@ -103,6 +103,7 @@ final class LiveMeasurement {
             firstFrames = s.lane(0).framesTaken();
             groupId = s.groupId();
             window.pulseStats().clear();
+            window.renderStats().clear();
         }
         if (s.groupId() != groupId) {
             // the next run after a restart: counted from its own start
@@ -153,6 +154,7 @@ final class LiveMeasurement {
                 + "(restarted as each ended), %s%n", s.lane(0).info().dataset(), s.size(), window, steps, runs,
                 s.lane(0).info().model());
         System.out.printf(Locale.ROOT, "  pulse interval %s%n", this.window.pulseStats().summary());
+        System.out.printf(Locale.ROOT, "  chart drawing per pulse that drew %s%n", this.window.renderStats().summary());
         System.out.printf(Locale.ROOT, "  RSS sampled peak %d MB, kernel high-water mark %d MB, at 60 s %s, now %d MB%n",
                 peakRss.get() >> 20, hwm >> 20, rssAtMinute < 0 ? "-" : (rssAtMinute >> 20) + " MB",
                 status("VmRSS:") >> 20);

@@ -21,12 +21,18 @@ import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.jacobianlens.core.run.GroupSnapshot;
 
 /**
- * Renders the snapshot the timeline shows (the latest while live) at most once per pulse (coalesced: intermediate snapshots are skipped), blending
- * analysis frames while a new one fades in, and at most one chart per pulse, in turn: a JFreeChart redraw costs
- * 10–25 ms in software rendering, so drawing all of them in one pulse would stall it.
+ * Renders the snapshot the timeline shows (the latest while live; intermediate snapshots are skipped), blending
+ * analysis frames while a new one fades in, one chart at a time, in turn, and at most one chart every
+ * {@value #DRAW_GAP_MILLIS} ms: a JFreeChart redraw costs a few ms on this thread and as much again when the
+ * render thread rasterizes it, so drawing all of them in one pulse would stall it, and drawing one on every pulse
+ * (60 a second) took a core of a 2-core laptop that training needs. Measured with {@code gui --measure-live=30}
+ * under Xvfb on 2 cores: a chart on every pulse gave 108–117 steps/s and a pulse p99 of 39–44 ms; one every other
+ * pulse 141–144 steps/s and 29–31 ms, while the spectrum still moves 10–15 times a second.
  */
 final class RenderLoop extends AnimationTimer {
     private static final long TWEEN_NANOS = 350_000_000L;
+    /** Least time between two chart redraws: every other pulse at 60 Hz. */
+    static final long DRAW_GAP_MILLIS = 30;
 
     /** The panels it draws. */
     record Panels(SpectrumPanel spectrum, ProjectionPanel projections, CurvesPanel curves, TheoryPanel theory,
@@ -51,6 +57,7 @@ final class RenderLoop extends AnimationTimer {
     private GroupSnapshot drawn;
     private PanelOptions drawnOptions;
     private long lastPulse;
+    private long lastDraw;
     private long pulseCount;
     private boolean dirtyTheory;
     private boolean dirtySpectrum;
@@ -115,6 +122,10 @@ final class RenderLoop extends AnimationTimer {
                 && !dirtyDecision) {
             return;
         }
+        if (now - lastDraw < DRAW_GAP_MILLIS * 1_000_000L) {
+            return;
+        }
+        lastDraw = now;
         long t0 = System.nanoTime();
         if (fresh) {
             dirtyCurves = true;
