@@ -13,7 +13,9 @@ import org.jacobianlens.core.model.TwoLayerNetwork;
  * The {@code bench} rows {@code train_step_twolayer_300} (n = 300, m = 1024, d = 784) and {@code train_step_mlp_1000}
  * (784-512-512-10, n = 1000): one full-batch gradient step in float32, as the live window trains. The reference
  * side ({@code numpy_reference.py}) runs the same step in torch float32 (autograd and {@code torch.optim.SGD}, what a
- * user would write) when torch is importable, else in numpy float32, with the same thread count.
+ * user would write) when torch is importable, else in numpy float32, with the same thread count. Both sizes have
+ * n < 2d, so our side takes the first layer's step in its dual form (DualStep: the same update with fewer flops);
+ * the reference runs the textbook step.
  */
 final class TrainStepBench {
     /**

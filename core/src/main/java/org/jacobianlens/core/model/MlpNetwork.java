@@ -49,8 +49,12 @@ public final class MlpNetwork implements Network {
     private INDArray trainX;
     private INDArray trainY;
     private double[][] testX;
+    /** The test inputs in the training precision while the fast step caches products of them; else null. */
+    private INDArray testInputs;
     private MlpSgdStep fast;
     private boolean fastAllowed = true;
+    /** Whether the fast step may take the first layer's step in its dual form (tests compare the two forms). */
+    private boolean dualAllowed = true;
 
     public MlpNetwork(MlpSpec spec) {
         this.spec = spec;
@@ -90,6 +94,15 @@ public final class MlpNetwork implements Network {
         };
     }
 
+    /**
+     * Native bytes the fast step's dual first layer adds for n examples of dimension d, width m, the given depth and
+     * n* test examples in a precision of p bytes (0 when the first layer steps the textbook way).
+     */
+    public static long dualFormBytes(long n, long d, long m, int depth, long nTest, long p) {
+        return depth > 0 && DualStep.cheaper(n, d)
+                ? DualStep.bytes(n, d, m, nTest, p) + p * (n * m + nTest * m * depth) : 0;
+    }
+
     public MlpSpec spec() {
         return spec;
     }
@@ -115,7 +128,8 @@ public final class MlpNetwork implements Network {
         trainX = create(x);
         trainY = create(targets);
         if (spec.optimizer() == MlpSpec.Optimizer.SGD && fastAllowed) {
-            fast = new MlpSgdStep(layerWeights(), layerBiases(), spec, trainX, trainY, scratch);
+            fast = new MlpSgdStep(layerWeights(), layerBiases(), spec, trainX, trainY, scratch, dualAllowed);
+            bindTest();
         }
     }
 
@@ -138,6 +152,7 @@ public final class MlpNetwork implements Network {
         if (batch == null && fast != null) {
             return fast.step(learningRate);
         }
+        sync();
         scratch.run(() -> {
             if (batch == null) {
                 net.fit(trainX, trainY);
@@ -167,6 +182,7 @@ public final class MlpNetwork implements Network {
         if (x.length == 0) {
             return new double[0][];
         }
+        sync();
         INDArray input = inputs.of(x);
         double[][] out = new double[x.length][];
         for (int from = 0; from < x.length; from += PREDICT_ROWS) {
@@ -182,6 +198,24 @@ public final class MlpNetwork implements Network {
     @Override
     public void setTestData(double[][] x) {
         testX = x;
+        bindTest();
+    }
+
+    private void bindTest() {
+        releaseTestInputs();
+        if (fast != null && testX != null && testX.length > 0) {
+            testInputs = create(testX);
+            if (!fast.bindTest(testInputs)) {
+                releaseTestInputs();
+            }
+        }
+    }
+
+    private void releaseTestInputs() {
+        if (testInputs != null) {
+            testInputs.close();
+            testInputs = null;
+        }
     }
 
     @Override
@@ -189,11 +223,20 @@ public final class MlpNetwork implements Network {
         if (testX == null) {
             throw new IllegalStateException("setTestData must be called before testOutputs");
         }
-        return predict(testX);
+        return testInputs != null ? fast.testOutputs() : predict(testX);
+    }
+
+    /** Brings DL4J's parameters up to date with the fast step (a dual first layer forms its weights when read). */
+    private void sync() {
+        if (fast != null) {
+            fast.sync();
+        }
     }
 
     /** Trains every later step through DL4J's {@code fit} (tests compare the two paths). */
     void useDl4jFit() {
+        sync();
+        releaseTestInputs();
         if (fast != null) {
             fast.close();
             fast = null;
@@ -201,13 +244,25 @@ public final class MlpNetwork implements Network {
         fastAllowed = false;
     }
 
+    /** Trains the first layer with the textbook step from the next training set on (tests compare the two forms). */
+    void useTextbookFirstLayer() {
+        dualAllowed = false;
+    }
+
+    /** Whether the fast step takes the first layer's step in its dual form. */
+    boolean dualFirstLayer() {
+        return fast != null && fast.dual();
+    }
+
     /** Flattened parameters (DL4J's order), for tests that perturb them. */
     public double[] parameters() {
+        sync();
         return scratch.run(() -> NdRows.flat(net.params()));
     }
 
     /** Replaces all parameters (DL4J's flattened order). */
     public void setParameters(double[] p) {
+        sync();
         INDArray given = Nd4j.createFromArray(p).castTo(dtype);
         net.setParams(given);
         if (fast != null) {
@@ -252,10 +307,12 @@ public final class MlpNetwork implements Network {
 
     /** The weights in double (copies inside the scratchpad when training in float). */
     private INDArray[] doubleWeights() {
+        sync();
         return toDouble(layerWeights());
     }
 
     private INDArray[] doubleBiases() {
+        sync();
         return toDouble(layerBiases());
     }
 
@@ -295,11 +352,13 @@ public final class MlpNetwork implements Network {
 
     @Override
     public boolean parametersFinite() {
+        sync();
         return scratch.run(() -> Double.isFinite(net.params().norm2Number().doubleValue()));
     }
 
     @Override
     public double[][][] weightMatrices() {
+        sync();
         INDArray[] w = layerWeights();
         double[][][] out = new double[w.length][][];
         for (int l = 0; l < w.length; l++) {
@@ -310,6 +369,8 @@ public final class MlpNetwork implements Network {
     }
 
     private void releaseTrainingData() {
+        sync();
+        releaseTestInputs();
         if (fast != null) {
             fast.close();
             fast = null;

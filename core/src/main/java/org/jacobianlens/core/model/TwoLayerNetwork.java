@@ -157,7 +157,7 @@ public final class TwoLayerNetwork implements Network {
         u = Nd4j.create(dtype, n, outputs);
         r = Nd4j.create(dtype, n, outputs);
         if (dualAllowed && DualStep.cheaper(n, inputDim)) {
-            dual = new DualStep(trainX, w);
+            dual = new DualStep(trainX, w, null, true);
             Nd4j.gemm(trainX, w, z, false, true, 1.0, 0.0);
             bindTest();
         }
@@ -344,7 +344,7 @@ public final class TwoLayerNetwork implements Network {
     /** Forms W = W₀ − Cᵀ X when steps were taken in the dual form since it was last formed. */
     private void syncWeights() {
         if (dual != null && weightsStale) {
-            dual.weightsInto(w);
+            dual.weightsInto(w, null);
             weightsStale = false;
         }
     }
@@ -371,7 +371,7 @@ public final class TwoLayerNetwork implements Network {
         given.close();
         weightsStale = false;
         if (dual != null) {
-            dual.restart(w);
+            dual.restart(w, null);
             Nd4j.gemm(trainX, w, z, false, true, 1.0, 0.0);
         }
         fresh = false;

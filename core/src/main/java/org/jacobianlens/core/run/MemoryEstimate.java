@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.bytedeco.javacpp.Pointer;
 import org.jacobianlens.core.linalg.EigenSolver;
+import org.jacobianlens.core.model.MlpNetwork;
 import org.jacobianlens.core.model.MlpSpec;
 import org.jacobianlens.core.model.TwoLayerNetwork;
 import org.jacobianlens.core.ntk.AnalysisMemory;
@@ -18,7 +19,7 @@ import org.jacobianlens.core.model.Precision;
  * <p>The sums follow the code, array by array (sizes in bytes; p = 4 or 8 for the training precision):
  * <ul>
  *   <li>training arrays (native): X, Y, W and, for the two-layer net, Z = X Wᵀ and H (n × m each) plus the step's
- *       mask, and for its dual step W₀, C (n × m), X Xᵀ and the test set's products; for the MLP the parameters, their gradient and updater state and three n × width activations per
+ *       mask, and for the dual step of its (first) layer W₀, C (n × m), X Xᵀ and the test set's products; for the MLP the parameters, their gradient and updater state and three n × width activations per
  *       layer;</li>
  *   <li>one analysis frame (double): the Gram on n_a examples, the initial one kept for the drift (up to
  *       n_a = {@value TrainingRun#KEEP_GRAM0_MAX}) and the two-layer net's X Xᵀ (heap), and the native scratch of
@@ -84,6 +85,9 @@ public final class MemoryEstimate {
             long params = d * m + (config.depth() - 1) * m * m + m * k + config.depth() * m + k;
             long state = config.optimizer() == MlpSpec.Optimizer.ADAM ? 4 : 3;
             nativeTrain = p * (state * params + n * d + n * k + 3 * n * m * config.depth() + nTest * d);
+            if (config.optimizer() == MlpSpec.Optimizer.SGD && config.batchSize() == 0) {
+                nativeTrain += MlpNetwork.dualFormBytes(n, d, m, config.depth(), nTest, p);
+            }
             widthOfAnalysis = m * config.depth();
         }
         long heapFrame = frameHeap(config, na, d, widthOfAnalysis, false);
