@@ -156,6 +156,33 @@ class ClassroomWindowIT extends FxRobot {
                 && vm().runStateProperty().get() == RunState.RUNNING);
     }
 
+    /**
+     * Memory running out mid-run (simulated: ND4J's cap reached after step 20, through the core's fault-injection
+     * switch) ends the run with a notification, and the window trains again after a reset.
+     */
+    @Test
+    void runningOutOfMemoryIsANotificationAndTheWindowStaysUsable() throws TimeoutException {
+        System.setProperty("jacobianlens.simulateOutOfMemoryAtStep", "20");
+        try {
+            interact(() -> vm().model().dataset().set("blobs"));
+            clickOn("#reset");
+            clickOn("#play");
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm().runStateProperty().get() == RunState.FAILED);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm().playingProperty().get());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(20, step(), "what was trained before stays");
+            assertTrue(notifications().isShowing());
+            assertTrue(notifications().getText().contains("out of memory at step 20: try a smaller n or width"),
+                    notifications().getText());
+        } finally {
+            System.clearProperty("jacobianlens.simulateOutOfMemoryAtStep");
+        }
+        clickOn("#reset");
+        clickOn("#play");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> step() >= 25
+                && vm().runStateProperty().get() == RunState.RUNNING);
+    }
+
     @Test
     void spiralsWithUnitNormOffTrainToNinetyFivePercent() throws TimeoutException {
         interact(() -> {

@@ -101,7 +101,7 @@ public final class TrainingRun implements AutoCloseable {
      *                                  ({@link MemoryEstimate}), before any allocation
      */
     public TrainingRun(RunConfig config, PreparedData data, long runId) {
-        this(config, data, runId, UnaryOperator.identity());
+        this(config, data, runId, SimulatedOutOfMemory.fromSystemProperty());
     }
 
     /**

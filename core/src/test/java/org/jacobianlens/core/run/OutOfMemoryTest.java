@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 import org.jacobianlens.core.data.DataFactory;
@@ -29,23 +26,8 @@ class OutOfMemoryTest {
             .withStop(50, 0)
             .withAnalysis(10, 60, 0.1);
 
-    /** Wraps a network so that {@code method} throws OutOfMemoryError from its {@code failAt}-th call on. */
     private static UnaryOperator<Network> failing(String method, int failAt, AtomicBoolean closed) {
-        AtomicInteger calls = new AtomicInteger();
-        return real -> (Network) Proxy.newProxyInstance(Network.class.getClassLoader(), new Class<?>[] {Network.class},
-                (proxy, m, args) -> {
-                    if (m.getName().equals(method) && calls.incrementAndGet() >= failAt) {
-                        throw new OutOfMemoryError("Physical memory usage is too high (injected)");
-                    }
-                    if (m.getName().equals("close")) {
-                        closed.set(true);
-                    }
-                    try {
-                        return m.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return SimulatedOutOfMemory.failing(method, failAt, () -> closed.set(true));
     }
 
     @Test
@@ -62,6 +44,22 @@ class OutOfMemoryTest {
             Snapshot again = run.advance(5);
             assertEquals(RunState.FAILED, again.state(), "a failed run stays failed, it does not train on");
             assertEquals(7, again.step());
+        }
+    }
+
+    @Test
+    void theSystemPropertySimulatesMemoryRunningOutAfterTheGivenStep() throws DatasetException {
+        PreparedData data = DataFactory.prepare(CONFIG.data());
+        System.setProperty(SimulatedOutOfMemory.PROPERTY, "12");
+        try (TrainingRun run = new TrainingRun(CONFIG, data, 1)) {
+            Snapshot s = run.advance(50);
+            assertEquals(RunState.FAILED, s.state());
+            assertEquals("out of memory at step 12: try a smaller n or width", s.message());
+        } finally {
+            System.clearProperty(SimulatedOutOfMemory.PROPERTY);
+        }
+        try (TrainingRun run = new TrainingRun(CONFIG, data, 1)) {
+            assertEquals(RunState.FINISHED, run.advance(50).state(), "without the property nothing is simulated");
         }
     }
 
