@@ -30,6 +30,7 @@ import org.jacobianlens.app.viewmodel.SettingsModel;
 import org.jacobianlens.app.viewmodel.ViewOptions;
 import org.jacobianlens.core.data.DataFactory;
 import org.jacobianlens.core.model.MlpSpec;
+import org.jacobianlens.core.model.Precision;
 import org.jacobianlens.core.run.Comparison;
 import org.jacobianlens.core.run.RunConfig;
 
@@ -60,6 +61,7 @@ final class ControlPanel extends ScrollPane {
     private final TextField learningRate = new TextField();
     private final ComboBox<MlpSpec.Optimizer> optimizer = new ComboBox<>();
     private final ComboBox<MlpSpec.Loss> loss = new ComboBox<>();
+    private final ComboBox<Precision> precision = new ComboBox<>();
     private final Spinner<Integer> seed = new Spinner<>(1, 1_000_000, 1);
     private final Spinner<Integer> topK = new Spinner<>(0, 5000, 0);
     private final Spinner<Integer> analyzeN = new Spinner<>(10, 2000, 300, 50);
@@ -101,6 +103,18 @@ final class ControlPanel extends ScrollPane {
         });
         optimizer.getItems().addAll(MlpSpec.Optimizer.values());
         loss.getItems().addAll(MlpSpec.Loss.values());
+        precision.getItems().addAll(Precision.values());
+        precision.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Precision p) {
+                return p == null ? "" : p.name().toLowerCase(java.util.Locale.ROOT);
+            }
+
+            @Override
+            public Precision fromString(String t) {
+                return Precision.valueOf(t.toUpperCase(java.util.Locale.ROOT));
+            }
+        });
         classes.setPromptText("all classes, or e.g. 0,6");
         for (Spinner<Integer> s : java.util.List.of(nTest, depth, seed, analyzeN, analyzeEvery, topK)) {
             s.setPrefWidth(110);
@@ -154,7 +168,7 @@ final class ControlPanel extends ScrollPane {
                 nLabel, n, new Label("Test examples"), nTest, noiseLabel, noise, center, unitNorm);
         VBox net = box(new Label("Model"), model, widthLabel, widthLog2, new Label("Depth (MLP)"), depth,
                 new Label("Learning rate η"), learningRate, new Label("Optimizer (MLP)"), optimizer,
-                new Label("Loss (MLP)"), loss, new Label("Seed"), seed);
+                new Label("Loss (MLP)"), loss, new Label("Training precision"), precision, new Label("Seed"), seed);
         VBox analysis = box(new Label("Examples analysed"), analyzeN, new Label("Analyse every … steps"), analyzeEvery);
         VBox run = box(new HBox(6, play, step, reset), compare, new Label("Steps per frame"), speed,
                 new Label("Stop after … steps (0 = never)"), maxSteps, new Label("Stop at training loss (0 = never)"),
@@ -193,6 +207,7 @@ final class ControlPanel extends ScrollPane {
                 error);
         optimizer.valueProperty().bindBidirectional(s.optimizer());
         loss.valueProperty().bindBidirectional(s.loss());
+        precision.valueProperty().bindBidirectional(s.precision());
         Fields.spinner(seed, s.seed(), "seed", error);
         Fields.spinner(analyzeN, s.analyzeN(), "examples analysed", error);
         Fields.spinner(analyzeEvery, s.analyzeEvery(), "analysis interval", error);
@@ -262,6 +277,7 @@ final class ControlPanel extends ScrollPane {
         learningRate.setId("learningRate");
         classes.setId("classes");
         seed.setId("seed");
+        precision.setId("precision");
     }
 
     private void tooltips() {
@@ -284,6 +300,9 @@ final class ControlPanel extends ScrollPane {
                 + "not oscillate.");
         tip(optimizer, "Update rule of the MLP (the two-layer net always uses full-batch gradient descent).");
         tip(loss, "Loss of the MLP: squared (matches the kernel theory) or cross-entropy.");
+        tip(precision, "Arithmetic of the training step: float32 is about twice as fast as float64. The kernel, its "
+                + "eigendecomposition and every theory number are computed in float64 from the current weights either "
+                + "way.");
         tip(seed, "One seed for data selection, label noise and initialization: same seed, same everything.");
         tip(analyzeN, "How many training examples the spectrum and projections use (cost grows as n³).");
         tip(analyzeEvery, "Steps between analysis frames: smaller animates the spectrum more finely but trains "

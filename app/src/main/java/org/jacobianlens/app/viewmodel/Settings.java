@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.jacobianlens.core.data.DatasetSpec;
 import org.jacobianlens.core.model.MlpSpec;
+import org.jacobianlens.core.model.Precision;
 import org.jacobianlens.core.run.RunConfig;
 
 /**
@@ -28,11 +29,12 @@ import org.jacobianlens.core.run.RunConfig;
  * @param analyzeEvery steps between analysis frames
  * @param maxSteps     stop after this many steps (0 = never)
  * @param targetLoss   stop at this training loss (0 = never)
+ * @param precision    arithmetic of the training step (kernels and theory are always double)
  */
 public record Settings(String dataset, String classes, int n, int nTest, double noise, boolean center,
                        boolean unitNorm, RunConfig.ModelKind model, int width, int depth, double learningRate,
                        MlpSpec.Optimizer optimizer, MlpSpec.Loss loss, long seed, int analyzeN, int analyzeEvery,
-                       int maxSteps, double targetLoss) {
+                       int maxSteps, double targetLoss, Precision precision) {
 
     /** Share of compute time the live window gives to analysis frames beyond the fixed cadence. */
     public static final double LIVE_ANALYSIS_SHARE = 0.3;
@@ -41,7 +43,7 @@ public record Settings(String dataset, String classes, int n, int nTest, double 
     public static Settings defaults() {
         return new Settings("fashion-mnist", "", 300, 300, 0.0, false, true, RunConfig.ModelKind.TWO_LAYER, 1024, 2,
                 0.0,
-                MlpSpec.Optimizer.SGD, MlpSpec.Loss.SQUARED, 1L, 300, 25, 3000, 0.0);
+                MlpSpec.Optimizer.SGD, MlpSpec.Loss.SQUARED, 1L, 300, 25, 3000, 0.0, Precision.FLOAT32);
     }
 
     /**
@@ -59,6 +61,7 @@ public record Settings(String dataset, String classes, int n, int nTest, double 
                 .withStop(maxSteps, targetLoss)
                 .withAnalysis(analyzeEvery, Math.max(2, analyzeN), RunConfig.defaults().cutoffFraction())
                 .withSeed(seed)
+                .withPrecision(precision)
                 // Live: frames as often as 30 % of compute time allows, on top of the cadence (issue 10).
                 .withAnalysisShare(LIVE_ANALYSIS_SHARE);
     }
@@ -88,64 +91,64 @@ public record Settings(String dataset, String classes, int n, int nTest, double 
         return new Settings(c.data().dataset(), text, c.data().nTrain(), c.data().nTest(), c.data().noise(),
                 c.data().center(), c.data().unitNorm(), c.model(), c.width(), c.depth(), c.learningRate(),
                         c.optimizer(), c.loss(),
-                c.seed(), c.analyzeN(), c.analyzeEvery(), c.maxSteps(), c.targetLoss());
+                c.seed(), c.analyzeN(), c.analyzeEvery(), c.maxSteps(), c.targetLoss(), c.precision());
     }
 
     public Settings withDataset(String d) {
         return new Settings(d, classes, n, nTest, noise, center, unitNorm, model, width, depth, learningRate,
                 optimizer, loss,
-                seed, analyzeN, analyzeEvery, maxSteps, targetLoss);
+                seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
     }
 
     public Settings withNoise(double p) {
         return new Settings(dataset, classes, n, nTest, p, center, unitNorm, model, width, depth, learningRate,
                 optimizer, loss,
-                seed, analyzeN, analyzeEvery, maxSteps, targetLoss);
+                seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
     }
 
     public Settings withSize(int train, int test, int analysis) {
         return new Settings(dataset, classes, train, test, noise, center, unitNorm, model, width, depth,
                 learningRate, optimizer,
-                loss, seed, analysis, analyzeEvery, maxSteps, targetLoss);
+                loss, seed, analysis, analyzeEvery, maxSteps, targetLoss, precision);
     }
 
     public Settings withModel(RunConfig.ModelKind m, int w, int d) {
         return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, m, w, d, learningRate, optimizer, loss,
-                seed, analyzeN, analyzeEvery, maxSteps, targetLoss);
+                seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
     }
 
     public Settings withStop(int steps, double target) {
         return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, model, width, depth, learningRate,
                 optimizer,
-                loss, seed, analyzeN, analyzeEvery, steps, target);
+                loss, seed, analyzeN, analyzeEvery, steps, target, precision);
     }
 
     public Settings withClasses(String c) {
         return new Settings(dataset, c, n, nTest, noise, center, unitNorm, model, width, depth, learningRate,
                 optimizer, loss,
-                seed, analyzeN, analyzeEvery, maxSteps, targetLoss);
+                seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
     }
 
     public Settings withCadence(int every) {
         return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, model, width, depth, learningRate,
                 optimizer,
-                loss, seed, analyzeN, every, maxSteps, targetLoss);
+                loss, seed, analyzeN, every, maxSteps, targetLoss, precision);
     }
 
     public Settings withTraining(double lr, MlpSpec.Optimizer opt, MlpSpec.Loss l) {
         return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, model, width, depth, lr, opt, l, seed,
-                analyzeN, analyzeEvery, maxSteps, targetLoss);
+                analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
     }
 
     public Settings withSeed(long s) {
         return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, model, width, depth, learningRate,
                 optimizer,
-                loss, s, analyzeN, analyzeEvery, maxSteps, targetLoss);
+                loss, s, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
     }
 
     public Settings withUnitNorm(boolean u) {
         return new Settings(dataset, classes, n, nTest, noise, center, u, model, width, depth, learningRate, optimizer,
-                loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss);
+                loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
     }
 
     /**
@@ -160,9 +163,14 @@ public record Settings(String dataset, String classes, int n, int nTest, double 
         return !java.util.Set.of("blobs", "spirals", "circles", "xor").contains(base);
     }
 
+    public Settings withPrecision(Precision p) {
+        return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, model, width, depth, learningRate,
+                optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, p);
+    }
+
     public Settings withCenter(boolean c) {
         return new Settings(dataset, classes, n, nTest, noise, c, unitNorm, model, width, depth, learningRate,
                 optimizer, loss,
-                seed, analyzeN, analyzeEvery, maxSteps, targetLoss);
+                seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
     }
 }

@@ -11,6 +11,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 
 import org.jacobianlens.core.model.MlpSpec;
+import org.jacobianlens.core.model.Precision;
 import org.jacobianlens.core.run.RunConfig;
 
 /**
@@ -38,6 +39,7 @@ public final class SettingsModel {
     private final ObjectProperty<Integer> analyzeEvery = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> maxSteps = new SimpleObjectProperty<>();
     private final ObjectProperty<Double> targetLoss = new SimpleObjectProperty<>();
+    private final ObjectProperty<Precision> precision = new SimpleObjectProperty<>();
 
     public SettingsModel() {
         load(Settings.defaults());
@@ -64,6 +66,7 @@ public final class SettingsModel {
         analyzeEvery.set(s.analyzeEvery());
         maxSteps.set(s.maxSteps());
         targetLoss.set(s.targetLoss());
+        precision.set(s.precision());
     }
 
     /**
@@ -75,7 +78,7 @@ public final class SettingsModel {
         Settings s = new Settings(dataset.get(), classes.get(), n.get(), nTest.get(), noise.get(), center.get(),
                 unitNorm.get(), model.get(), width.get(), depth.get(), learningRate.get(), optimizer.get(),
                 loss.get(), seed.get(), Math.min(analyzeN.get(), n.get()), analyzeEvery.get(), maxSteps.get(),
-                targetLoss.get());
+                targetLoss.get(), precision.get());
         s.toConfig();
         return s;
     }
@@ -83,7 +86,7 @@ public final class SettingsModel {
     /** Every property whose change describes a different run (so the run resets after a quiet period). */
     public List<ObservableValue<?>> all() {
         return List.of(dataset, classes, n, nTest, noise, center, unitNorm, model, width, depth, learningRate,
-                optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss);
+                optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
     }
 
     public StringProperty dataset() {
@@ -159,5 +162,10 @@ public final class SettingsModel {
 
     public ObjectProperty<Double> targetLoss() {
         return targetLoss;
+    }
+
+    /** Arithmetic of the training step (float32 by default; kernels and theory are always double). */
+    public ObjectProperty<Precision> precision() {
+        return precision;
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jacobianlens.core.model.Precision;
 import org.jacobianlens.core.run.RunConfig;
 import org.jacobianlens.core.run.RunState;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +42,15 @@ class SettingsModelTest {
         Settings s = small().withNoise(0.25).withSeed(7).withUnitNorm(true).withClasses("0,1");
         vm.model().load(s);
         assertEquals(s, vm.model().current());
+    }
+
+    @Test
+    void trainingPrecisionIsFloat32ByDefaultAndTheControlKeepsDouble() {
+        SettingsModel m = vm.model();
+        assertEquals(Precision.FLOAT32, m.current().toConfig().precision());
+        m.precision().set(Precision.FLOAT64);
+        assertEquals(Precision.FLOAT64, m.current().toConfig().precision());
+        assertEquals(Precision.FLOAT64, Settings.fromConfig(m.current().toConfig()).precision(), "round trip");
     }
 
     @Test
