@@ -54,6 +54,118 @@ public final class TwoLayerKernel {
         return h;
     }
 
+    /** Rows of X Wᵀ formed at a time by {@link #finiteWidthOperator}: bounds its n × m temporary. */
+    private static final int CROSS_ROWS = 512;
+
+    /**
+     * {@link #finiteWidth(double[][], double[][])} written straight into native memory, for analysis sets past the
+     * dense limit: 8n² bytes native (800 MB at n = 10⁴) and no n × n array on the heap, where it would not fit
+     * twice (frame and cache) in a 1 GB heap. X Xᵀ by one dsyrk; X Wᵀ in blocks of {@value #CROSS_ROWS} rows, each
+     * packed into activation bits at once; then every entry scaled by its count of shared active units / m, column
+     * by column. Every temporary is freed before returning; close the operator after use.
+     *
+     * @param x n × d inputs
+     * @param w m × d first-layer weights
+     */
+    public static DenseOperator finiteWidthOperator(double[][] x, double[][] w) {
+        int n = x.length;
+        int d = n == 0 ? 0 : x[0].length;
+        checkWeights(w, d);
+        int m = w.length;
+        int words = (m + 63) >>> 6;
+        long[] bits = new long[n * words];
+        DoublePointer g = new DoublePointer(Math.max(1L, (long) n * n));
+        try {
+            if (n > 0) {
+                inputGramAndPatterns(x, w, g, bits);
+                double[] col = new double[n];
+                for (int j = 0; j < n; j++) {
+                    g.position((long) j * n).get(col, 0, n);
+                    int rj = j * words;
+                    for (int i = 0; i < n; i++) {
+                        int ri = i * words;
+                        long both = 0;
+                        for (int k = 0; k < words; k++) {
+                            both += Long.bitCount(bits[ri + k] & bits[rj + k]);
+                        }
+                        col[i] = col[i] * both / m;
+                    }
+                    g.position((long) j * n).put(col, 0, n);
+                }
+            }
+            return DenseOperator.wrap(g.position(0), n);
+        } catch (RuntimeException | Error e) {
+            g.close();
+            throw e;
+        }
+    }
+
+    /** X Xᵀ (both triangles, column-major) into {@code g}, and the activation bits of every row of X Wᵀ. */
+    private static void inputGramAndPatterns(double[][] x, double[][] w, DoublePointer g, long[] bits) {
+        int n = x.length;
+        int d = x[0].length;
+        int m = w.length;
+        int words = (m + 63) >>> 6;
+        int rows = Math.min(CROSS_ROWS, n);
+        try (DoublePointer xt = new DoublePointer((long) n * d);
+             DoublePointer wt = new DoublePointer((long) m * d);
+             DoublePointer z = new DoublePointer((long) rows * m)) {
+            for (int i = 0; i < n; i++) {
+                xt.position((long) i * d).put(x[i], 0, d); // row i of X = column i of the d × n matrix Xᵀ
+            }
+            for (int r = 0; r < m; r++) {
+                wt.position((long) r * d).put(w[r], 0, d);
+            }
+            xt.position(0);
+            wt.position(0);
+            double[] zr = new double[m];
+            Blas.threaded(() -> {
+                openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasLower, openblas.CblasTrans, n, d, 1.0, xt,
+                        d, 0.0, g, n);
+                for (int i0 = 0; i0 < n; i0 += rows) {
+                    int b = Math.min(rows, n - i0);
+                    // Z block (m × b, column-major) = W Xᵀ_block: column i of it is row i0 + i of X Wᵀ.
+                    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans, openblas.CblasNoTrans, m, b, d,
+                            1.0, wt, d, xt.position((long) i0 * d), d, 0.0, z, m);
+                    xt.position(0);
+                    for (int i = 0; i < b; i++) {
+                        z.position((long) i * m).get(zr, 0, m);
+                        packActivations(zr, m, bits, (i0 + i) * words);
+                    }
+                    z.position(0);
+                }
+                return null;
+            });
+        }
+        mirrorLower(g, n);
+    }
+
+    /**
+     * Copies the lower triangle of the column-major n × n {@code g} onto its upper one, in panels of columns: the
+     * upper part of column j (rows i < j) is row j of the columns i < j, so each panel gathers those rows with one
+     * contiguous read per source column and writes each of its columns back at once (no per-entry native calls).
+     */
+    private static void mirrorLower(DoublePointer g, int n) {
+        final int tile = 128;
+        double[] segment = new double[tile];
+        double[][] panel = new double[tile][n];
+        for (int j0 = 0; j0 < n; j0 += tile) {
+            int j1 = Math.min(n, j0 + tile);
+            for (int i = 0; i < j1 - 1; i++) {
+                int from = Math.max(j0, i + 1); // rows j > i of column i that fall in this panel
+                int len = j1 - from;
+                g.position((long) i * n + from).get(segment, 0, len);
+                for (int t = 0; t < len; t++) {
+                    panel[from + t - j0][i] = segment[t];
+                }
+            }
+            for (int j = j0; j < j1; j++) {
+                g.position((long) j * n).put(panel[j - j0], 0, j);
+            }
+        }
+        g.position(0);
+    }
+
     /** Inputs X with their Gram X Xᵀ, for repeated {@link #finiteWidth(Inputs, double[][])}. */
     public static Inputs inputs(double[][] x) {
         int n = x.length;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
+import org.jacobianlens.core.linalg.DenseOperator;
 import org.jacobianlens.core.linalg.Reference;
 import org.jacobianlens.core.linalg.SymmetricEigen;
 import org.junit.jupiter.api.Test;
@@ -96,10 +97,12 @@ class TwoLayerKernelTest {
 
     /**
      * Widths below one 64-bit word, exactly two words, and a ragged third word of the packed activations; n = 130
-     * spans three ragged 64-row tiles of the mirrored lower triangle.
+     * spans three ragged 64-row tiles of the mirrored lower triangle, n = 700 two 512-row blocks of X Wᵀ and six
+     * ragged 128-column panels of the native builder's mirror. The heap Gram and the native one (for analysis
+     * sets past the dense limit) both equal J Jᵀ.
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"9, 7", "128, 7", "150, 130"})
+    @org.junit.jupiter.params.provider.CsvSource({"9, 7", "128, 7", "150, 130", "150, 700"})
     void finiteWidthGramIsTheExplicitJacobianGram(int m, int n) {
         Random r = new Random(2);
         double[][] x = Reference.randomUnitRows(n, 3, r);
@@ -122,13 +125,16 @@ class TwoLayerKernelTest {
             }
         }
         double[][] g = TwoLayerKernel.finiteWidth(x, w);
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < n; k++) {
-                double s = 0;
-                for (int p = 0; p < 3 * m; p++) {
-                    s += jac[i][p] * jac[k][p];
+        try (DenseOperator op = TwoLayerKernel.finiteWidthOperator(x, w)) {
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < n; k++) {
+                    double s = 0;
+                    for (int p = 0; p < 3 * m; p++) {
+                        s += jac[i][p] * jac[k][p];
+                    }
+                    assertEquals(s, g[i][k], 1e-12);
+                    assertEquals(s, op.get(i, k), 1e-12, "native entry " + i + ", " + k);
                 }
-                assertEquals(s, g[i][k], 1e-12);
             }
         }
     }
