@@ -99,17 +99,10 @@ public final class ProjectionPanel {
         chart.setNotify(true); // one redraw for the whole update
     }
 
-    /** Adds bars of the energy shares proj/Σproj (top {@link #BARS}) in slot {@code slot} of {@code slots}. */
-    static void addBars(XYSeriesCollection bars, XYBarRenderer r, String name, double[] proj, int slot,
-                        int slots, double width, Color color) {
-        double total = 0;
-        for (double v : proj) {
-            total += v;
-        }
-        addBars(bars, r, name, proj, total, slot, slots, width, color);
-    }
-
-    /** As above with shares proj/total, total = ‖Y‖² (a top-k frame's bars then leave its rest out, not rescale). */
+    /**
+     * Adds bars of the energy shares proj/total (top {@link #BARS}) in slot {@code slot} of {@code slots}, with
+     * total = ‖Y‖²: a top-k frame's bars then leave its rest out instead of rescaling the computed part to 100 %.
+     */
     static void addBars(XYSeriesCollection bars, XYBarRenderer r, String name, double[] proj, double total, int slot,
                         int slots, double width, Color color) {
         XYSeries s = new XYSeries(name, false, true);

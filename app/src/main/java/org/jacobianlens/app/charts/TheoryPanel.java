@@ -202,10 +202,12 @@ public final class TheoryPanel {
             AnalysisFrame init = s.initialFrame();
             if (init != null) {
                 ProjectionPanel.addBars(bars, r, who(g, lane) + "empirical kernel at initialization",
-                        init.projNoisy(), slot++, slots, width, ChartKit.lane(lane));
+                        init.projNoisy(), init.totals()[0], slot++, slots, width, ChartKit.lane(lane));
             }
             if (t != null) {
-                ProjectionPanel.addBars(bars, r, who(g, lane) + "H∞", t.projNoisy(), slot++, slots, width,
+                // Shares of the whole ‖y‖²: past the dense limit the energy outside the top k stays out of the bars.
+                double total = java.util.Arrays.stream(t.projNoisy()).sum() + t.restEnergies()[0];
+                ProjectionPanel.addBars(bars, r, who(g, lane) + "H∞", t.projNoisy(), total, slot++, slots, width,
                         g.size() > 1 ? ChartKit.lane(lane).darker() : ChartKit.THEORY);
                 var c = s.curves();
                 double testErr = c.size() == 0 ? Double.NaN : 1 - c.testAcc()[c.last()];

@@ -138,13 +138,18 @@ final class RunWriter {
 
     private static void writeTheory(Path file, Theory t) throws IOException {
         atomically(file, w -> {
-            w.write("kind,index_or_step,eigenvalue,projection_noisy,projection_clean,predicted_loss\n");
+            w.write("kind,index_or_step,eigenvalue,projection_noisy,projection_clean,predicted_loss,"
+                    + "predicted_loss_error\n");
             if (t == null) {
                 return;
             }
             for (int i = 0; i < t.eigenvalues().length; i++) {
                 w.write("hinf," + (i + 1) + "," + num(t.eigenvalues()[i]) + "," + num(t.projNoisy()[i]) + ","
-                        + num(t.projClean()[i]) + ",\n");
+                        + num(t.projClean()[i]) + ",,\n");
+            }
+            if (t.restEnergies()[0] > 0 || t.restEnergies()[1] > 0) {
+                // Past the dense limit only the top k eigenpairs exist: the label energy outside them, in one row.
+                w.write("hinf_rest,," + "," + num(t.restEnergies()[0]) + "," + num(t.restEnergies()[1]) + ",,\n");
             }
             for (int i = 0; i < t.predictedSteps().length; i++) {
                 if (!Double.isFinite(t.predictedLoss()[i])) {
@@ -152,7 +157,8 @@ final class RunWriter {
                     // there rather than write "Infinity" (run.json's final state says the run diverged).
                     break;
                 }
-                w.write("predicted," + t.predictedSteps()[i] + ",,,," + num(t.predictedLoss()[i]) + "\n");
+                w.write("predicted," + t.predictedSteps()[i] + ",,,," + num(t.predictedLoss()[i]) + ","
+                        + num(t.predictedLossError()[i]) + "\n");
             }
         });
     }

@@ -18,6 +18,8 @@ import org.jacobianlens.core.run.Snapshot;
  *   <li>{@code framesTaken} (recorded results): older versions kept every frame they took, so the number of
  *       frames in the file.</li>
  *   <li>{@code decisions} (recorded results): older versions drew no decision maps, so none.</li>
+ *   <li>{@code predictedLossError} and {@code restEnergies} (the H∞ theory): older versions computed every
+ *       eigenpair of H∞, so the predicted loss was exact and no label energy lay outside them: zeros.</li>
  * </ul>
  */
 final class SessionUpgrade {
@@ -46,6 +48,14 @@ final class SessionUpgrade {
                     && hasField(Snapshot.class, "framesTaken")
                     && snapshot.get("frames") instanceof ArrayNode frames) {
                 snapshot.put("framesTaken", frames.size());
+                changed = true;
+            }
+            if (lane.get("snapshot") instanceof ObjectNode snapshot
+                    && snapshot.get("theory") instanceof ObjectNode theory && !theory.has("predictedLossError")
+                    && theory.get("predictedLoss") instanceof ArrayNode loss) {
+                ArrayNode zeros = theory.putArray("predictedLossError");
+                loss.forEach(v -> zeros.add(0.0));
+                theory.putArray("restEnergies").add(0.0).add(0.0);
                 changed = true;
             }
             if (lane.get("snapshot") instanceof ObjectNode snapshot && !snapshot.has("decisions")

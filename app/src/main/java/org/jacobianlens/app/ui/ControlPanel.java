@@ -47,7 +47,8 @@ final class ControlPanel extends ScrollPane {
     private final Button openFile = new Button("Open file…");
     private final DatasetThumbnail thumbnail = new DatasetThumbnail();
     private final TextField classes = new TextField();
-    private final Slider n = new Slider(50, 2000, 300);
+    /** log₁₀ n: 50 … 10,000 training examples (past 5,000 the full Fashion-MNIST package is needed). */
+    private final Slider n = new Slider(Math.log10(50), 4, Math.log10(300));
     private final Label nLabel = new Label();
     private final Spinner<Integer> nTest = new Spinner<>(0, 5000, 300, 100);
     private final Slider noise = new Slider(0, 100, 0);
@@ -64,7 +65,7 @@ final class ControlPanel extends ScrollPane {
     private final ComboBox<Precision> precision = new ComboBox<>();
     private final Spinner<Integer> seed = new Spinner<>(1, 1_000_000, 1);
     private final Spinner<Integer> topK = new Spinner<>(0, 5000, 0);
-    private final Spinner<Integer> analyzeN = new Spinner<>(10, 2000, 300, 50);
+    private final Spinner<Integer> analyzeN = new Spinner<>(10, RunConfig.MAX_ANALYZE_N, 300, 50);
     private final Spinner<Integer> analyzeEvery = new Spinner<>(1, 5000, 25, 5);
     private final Slider speed = new Slider(1, 50, 5);
     private final TextField maxSteps = new TextField();
@@ -138,7 +139,20 @@ final class ControlPanel extends ScrollPane {
             }
         });
         noise.setMajorTickUnit(25);
-        n.setMajorTickUnit(650);
+        n.setMajorTickUnit(1);
+        n.setMinorTickCount(0);
+        n.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                int c = exampleCount(v);
+                return c >= 1000 ? (c / 1000) + "k" : Integer.toString(c);
+            }
+
+            @Override
+            public Double fromString(String t) {
+                return 0.0;
+            }
+        });
         compare.getItems().addAll(compareNoise, compareWidth, compareRate, single);
         bind(vm, view, error);
         setIds();
@@ -194,7 +208,7 @@ final class ControlPanel extends ScrollPane {
             Settings.parseClasses(t);
             return t;
         }, t -> t, error);
-        Fields.slider(n.valueProperty(), s.n(), v -> (int) Math.round(v), Integer::doubleValue);
+        Fields.slider(n.valueProperty(), s.n(), ControlPanel::exampleCount, c -> Math.log10(c));
         Fields.spinner(nTest, s.nTest(), "test examples", error);
         Fields.slider(noise.valueProperty(), s.noise(), v -> v / 100, p -> 100 * p);
         center.selectedProperty().bindBidirectional(s.center());
@@ -224,6 +238,13 @@ final class ControlPanel extends ScrollPane {
         widthLabel.textProperty().bind(Bindings.concat("width m = ", s.width()));
         noiseText(null);
         s.noise().addListener((o, a, b) -> noiseText(null));
+    }
+
+    /** The example count at slider position log₁₀ n, rounded to tens below 1,000 and to hundreds above. */
+    static int exampleCount(double log10) {
+        double c = Math.pow(10, log10);
+        int step = c < 1000 ? 10 : 100;
+        return (int) (Math.round(c / step) * step);
     }
 
     private static double rate(String t) {
@@ -284,7 +305,10 @@ final class ControlPanel extends ScrollPane {
         tip(dataset, "Which data the network learns; type a file path (IDX, CIFAR-10 batch or CSV) to use your own.");
         tip(openFile, "Pick a dataset file from disk.");
         tip(classes, "Classes to keep (two classes give ±1 labels and one output); empty keeps all.");
-        tip(n, "Training examples: more examples give a longer spectrum and slower steps.");
+        tip(n, "Training examples, 50 to 10,000 on a log scale: more examples give a longer spectrum and slower steps. "
+                + "Past 2,000 analysed examples the spectrum shows the top eigenvalues (found by Lanczos) and the label "
+                + "energy outside them as one 'rest'; past 5,000 Fashion-MNIST needs the full set (apt-get install "
+                + "dataset-fashion-mnist).");
         tip(nTest, "Held-out examples for the test curves.");
         tip(noise, "Share of training labels replaced by random classes: watch the label energy leave the top "
                 + "eigenvectors and the corrupted examples get memorized last.");
@@ -304,7 +328,9 @@ final class ControlPanel extends ScrollPane {
                 + "eigendecomposition and every theory number are computed in float64 from the current weights either "
                 + "way.");
         tip(seed, "One seed for data selection, label noise and initialization: same seed, same everything.");
-        tip(analyzeN, "How many training examples the spectrum and projections use (cost grows as n³).");
+        tip(analyzeN, "How many training examples the spectrum and projections use: every eigenvalue up to 2,000 "
+                + "(cost grows as n³), the top k by Lanczos above (up to 10,000; the status line says which ran and "
+                + "how long it took).");
         tip(analyzeEvery, "Steps between analysis frames: smaller animates the spectrum more finely but trains "
                 + "slower.");
         tip(speed, "Training steps per animation frame.");

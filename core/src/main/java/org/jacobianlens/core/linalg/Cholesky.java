@@ -27,6 +27,19 @@ public final class Cholesky {
      * @param ridge ε ≥ 0
      */
     public static double[] quadraticForms(DenseOperator a, double ridge, double[][]... ys) {
+        return quadraticForms(a, ridge, false, ys);
+    }
+
+    /**
+     * As {@link #quadraticForms(DenseOperator, double, double[][]...)}, but factoring {@code a}'s own memory
+     * instead of a copy: afterwards {@code a} holds the Cholesky factor and must not be used as the matrix again.
+     * For H∞ past the dense limit, where the 8n² copy (800 MB at n = 10⁴) would not fit beside it.
+     */
+    public static double[] quadraticFormsOverwriting(DenseOperator a, double ridge, double[][]... ys) {
+        return quadraticForms(a, ridge, true, ys);
+    }
+
+    private static double[] quadraticForms(DenseOperator a, double ridge, boolean overwrite, double[][]... ys) {
         if (!(ridge >= 0)) {
             throw new IllegalArgumentException("ridge must not be negative, found " + ridge);
         }
@@ -42,10 +55,12 @@ public final class Cholesky {
             }
             cols += y[0].length;
         }
-        try (DoublePointer l = new DoublePointer((long) n * n);
+        try (DoublePointer copy = overwrite ? null : new DoublePointer((long) n * n);
              DoublePointer b = new DoublePointer((long) n * Math.max(cols, 1))) {
-            DoublePointer src = a.data();
-            org.bytedeco.javacpp.Pointer.memcpy(l, src, 8L * n * n);
+            DoublePointer l = overwrite ? a.data() : copy;
+            if (!overwrite) {
+                org.bytedeco.javacpp.Pointer.memcpy(l, a.data(), 8L * n * n);
+            }
             for (int i = 0; i < n; i++) {
                 long at = (long) i * n + i;
                 l.put(at, l.get(at) + ridge);

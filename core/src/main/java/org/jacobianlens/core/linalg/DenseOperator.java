@@ -113,6 +113,13 @@ public final class DenseOperator implements SymmetricOperator, AutoCloseable {
         return a;
     }
 
+    /** Column j (= row j) into {@code buf} (length ≥ n), which is returned. */
+    public double[] column(int j, double[] buf) {
+        a.position((long) j * n).get(buf, 0, n);
+        a.position(0);
+        return buf;
+    }
+
     /** Entry (i, j). */
     public double get(int i, int j) {
         return a.get((long) j * n + i);

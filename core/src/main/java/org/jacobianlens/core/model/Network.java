@@ -1,5 +1,7 @@
 package org.jacobianlens.core.model;
 
+import org.jacobianlens.core.linalg.DenseOperator;
+
 /**
  * A trainable network as the training loop sees it. Implementations keep their parameters in ND4J/DL4J
  * structures, but every method takes and returns plain Java arrays so that nothing native leaks out of the
@@ -53,6 +55,15 @@ public interface Network extends AutoCloseable {
      * Scaled exactly as the optimizer sees the parameters (same parameterization); see {@link #lossScale()}.
      */
     double[][] ntkGram(double[][] x);
+
+    /**
+     * {@link #ntkGram} held in native memory (column-major, 8n² bytes) as an operator for the top-k eigensolver, for
+     * analysis sets past the dense limit where an n × n heap array would not fit; close it after use. By default the
+     * heap Gram copied over (networks that can build it in place override this).
+     */
+    default DenseOperator ntkGramOperator(double[][] x) {
+        return DenseOperator.of(ntkGram(x));
+    }
 
     /**
      * The full multi-output NTK, the exact kernel of gradient descent on the squared loss with K outputs

@@ -2,6 +2,7 @@ package org.jacobianlens.core.model;
 
 import java.util.Random;
 
+import org.jacobianlens.core.linalg.DenseOperator;
 import org.jacobianlens.core.ntk.TwoLayerKernel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -295,6 +296,12 @@ public final class TwoLayerNetwork implements Network {
             gramInputs = TwoLayerKernel.inputs(x);
         }
         return TwoLayerKernel.finiteWidth(gramInputs, weights());
+    }
+
+    /** H(W) built straight into native memory (no n × n heap array): for analysis sets past the dense limit. */
+    @Override
+    public DenseOperator ntkGramOperator(double[][] x) {
+        return TwoLayerKernel.finiteWidthOperator(x, weights());
     }
 
     /**

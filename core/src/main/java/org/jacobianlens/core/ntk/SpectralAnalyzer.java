@@ -1,5 +1,6 @@
 package org.jacobianlens.core.ntk;
 
+import org.jacobianlens.core.linalg.DenseOperator;
 import org.jacobianlens.core.linalg.EigenSolver;
 import org.jacobianlens.core.linalg.LabelSpectrum;
 import org.jacobianlens.core.linalg.SymmetricOperator;
@@ -48,6 +49,25 @@ public final class SpectralAnalyzer {
         double drift = gram0OrNull == null ? 0.0 : gram0OrNull == NOT_KEPT ? Double.NaN
                 : frobeniusDistance(gram, gram0OrNull) / frobenius(gram0OrNull);
         double[] align = alignments(gram, yNoisy);
+        return frame(step, spectrum, align[0], align[1], drift, cutoffFraction, t0);
+    }
+
+    /**
+     * A frame of a Gram formed in native memory ({@code Network.ntkGramOperator}, for analysis sets past the dense
+     * limit, where two n × n heap arrays would not fit): spectrum through the chooser as above, and the alignments
+     * and the drift streamed column by column, so no heap copy of the matrix is made.
+     *
+     * @param gram0OrNull Θ₀ in native memory, or null when it was not kept (drift NaN)
+     */
+    public static AnalysisFrame analyze(int step, DenseOperator gram, double[][] yNoisy, double[][] yClean,
+                                        double[][] residual, DenseOperator gram0OrNull, double cutoffFraction,
+                                        EigenSolver.Mode mode, int k) {
+        long t0 = System.nanoTime();
+        LabelSpectrum spectrum = EigenSolver.projections(gram, mode, k, yNoisy, yClean, residual);
+        Rows rows = Rows.of(gram);
+        double drift = gram0OrNull == null ? Double.NaN
+                : frobeniusDistance(rows, Rows.of(gram0OrNull)) / frobenius(Rows.of(gram0OrNull));
+        double[] align = alignments(rows, yNoisy);
         return frame(step, spectrum, align[0], align[1], drift, cutoffFraction, t0);
     }
 
@@ -115,7 +135,12 @@ public final class SpectralAnalyzer {
      * the row means of the symmetric Θ and t their mean.
      */
     static double[] alignments(double[][] gram, double[][] y) {
-        int n = gram.length;
+        return alignments(Rows.of(gram), y);
+    }
+
+    /** {@link #alignments(double[][], double[][])} over rows read one at a time (a heap or a native matrix). */
+    private static double[] alignments(Rows gram, double[][] y) {
+        int n = gram.n();
         int k = y.length == 0 ? 0 : y[0].length;
         double[] mean = new double[k];
         for (double[] row : y) {
@@ -131,9 +156,10 @@ public final class SpectralAnalyzer {
         }
         double[] r = new double[n];
         double t = 0;
+        double[] buf = new double[n];
         for (int i = 0; i < n; i++) {
             double sum = 0;
-            for (double v : gram[i]) {
+            for (double v : gram.row(i, buf)) {
                 sum += v;
             }
             r[i] = sum / n;
@@ -144,7 +170,7 @@ public final class SpectralAnalyzer {
         double norm2 = 0;
         double norm2C = 0;
         for (int i = 0; i < n; i++) {
-            double[] g = gram[i];
+            double[] g = gram.row(i, buf);
             double[] yi = y[i];
             double[] yci = yc[i];
             double shift = t - r[i];
@@ -184,9 +210,14 @@ public final class SpectralAnalyzer {
     }
 
     static double frobenius(double[][] a) {
+        return frobenius(Rows.of(a));
+    }
+
+    private static double frobenius(Rows a) {
         double s = 0;
-        for (double[] r : a) {
-            for (double v : r) {
+        double[] buf = new double[a.n()];
+        for (int i = 0; i < a.n(); i++) {
+            for (double v : a.row(i, buf)) {
                 s += v * v;
             }
         }
@@ -194,13 +225,57 @@ public final class SpectralAnalyzer {
     }
 
     private static double frobeniusDistance(double[][] a, double[][] b) {
+        return frobeniusDistance(Rows.of(a), Rows.of(b));
+    }
+
+    private static double frobeniusDistance(Rows a, Rows b) {
         double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[i].length; j++) {
-                double d = a[i][j] - b[i][j];
+        double[] bufA = new double[a.n()];
+        double[] bufB = new double[a.n()];
+        for (int i = 0; i < a.n(); i++) {
+            double[] ra = a.row(i, bufA);
+            double[] rb = b.row(i, bufB);
+            for (int j = 0; j < ra.length; j++) {
+                double d = ra[j] - rb[j];
                 s += d * d;
             }
         }
         return Math.sqrt(s);
+    }
+
+    /** Rows of a symmetric matrix, one at a time: the heap arrays themselves, or a native column read into a buffer. */
+    private interface Rows {
+        int n();
+
+        /** Row i (a view or {@code buf} filled); valid until the next call. */
+        double[] row(int i, double[] buf);
+
+        static Rows of(double[][] a) {
+            return new Rows() {
+                @Override
+                public int n() {
+                    return a.length;
+                }
+
+                @Override
+                public double[] row(int i, double[] buf) {
+                    return a[i];
+                }
+            };
+        }
+
+        static Rows of(DenseOperator a) {
+            return new Rows() {
+                @Override
+                public int n() {
+                    return a.size();
+                }
+
+                @Override
+                public double[] row(int i, double[] buf) {
+                    return a.column(i, buf); // symmetric: column i is row i
+                }
+            };
+        }
     }
 }

@@ -19,19 +19,22 @@ import org.jacobianlens.core.model.Precision;
  * <p>The sums follow the code, array by array (sizes in bytes; p = 4 or 8 for the training precision):
  * <ul>
  *   <li>training arrays (native): X, Y, W and, for the two-layer net, Z = X Wᵀ and H (n × m each) plus the step's
- *       mask, and for the dual step of its (first) layer W₀, C (n × m), X Xᵀ and the test set's products; for the MLP the parameters, their gradient and updater state and three n × width activations per
- *       layer;</li>
- *   <li>one analysis frame (double): the Gram on n_a examples, the initial one kept for the drift (up to
- *       n_a = {@value TrainingRun#KEEP_GRAM0_MAX}) and the two-layer net's X Xᵀ (heap), and the native scratch of
- *       the products and of the eigensolver (X, W, X Wᵀ, the Gram's native copy and LAPACK's eigenvectors, or past
- *       the dense limit ARPACK's Krylov basis of 2k + 1 vectors and the k eigenvectors); for the two-layer net a
- *       Gram that does not fit is never formed and the matrix-free product's buffers are counted instead;</li>
- *   <li>the automatic η's λ_max on all n training examples (one formed kernel, or matrix-free as above);</li>
- *   <li>the linearized twin (two-layer net or full-batch SGD on the squared loss): Θ₀ on train + test, its
- *       eigenvectors twice and the cross kernel (heap), the eigensolver's work (native);</li>
- *   <li>the H∞ theory (heap n_a², native 2 n_a²), 300 kept frames of 6 n_a doubles, and the weights at
- *       initialization.</li>
+ *       mask, and for the dual step of its (first) layer W₀, C (n × m), X Xᵀ and the test set's products; for the
+ *       MLP the parameters, their gradient and updater state and three n × width activations per layer; and Θ₀ when
+ *       frames keep it natively for the drift;</li>
+ *   <li>one analysis frame, on the path that fits ({@link FramePath}): the heap Gram on n_a examples, the initial
+ *       one kept for the drift (up to n_a = {@value TrainingRun#KEEP_GRAM0_MAX}) and the two-layer net's X Xᵀ,
+ *       with the native scratch of the products and of the eigensolver (LAPACK's copy and eigenvectors, or past the
+ *       dense limit ARPACK's Krylov basis of 2k + 1 vectors and the k eigenvectors); past the dense limit the
+ *       two-layer Gram in native memory instead, or, when even that does not fit, the matrix-free product's
+ *       buffers;</li>
+ *   <li>the automatic η's λ_max on all n training examples (one kernel, on the same kind of path);</li>
+ *   <li>the linearized twin when it runs ({@link #twin}): Θ₀ on train + test, its eigenvectors twice and the cross
+ *       kernel (heap), the eigensolver's work (native);</li>
+ *   <li>the H∞ theory at set-up (native H∞, plus up to the dense limit a heap copy and Cholesky's private copy);</li>
+ *   <li>300 kept frames, and the weights at initialization.</li>
  * </ul>
+ * The frame, η, twin and theory are never held at once, so the peak takes the largest of them.
  * It is an estimate of the peak, not a promise: the JVM itself, JavaFX and ND4J's own buffers come on top (a few
  * hundred MB), which is why only {@value #USABLE} of each limit is counted as available.
  */
@@ -64,20 +67,22 @@ public final class MemoryEstimate {
      * @param outputs network outputs (1 for two classes, else K)
      */
     public static MemoryEstimate of(RunConfig config, int nTrain, int nTest, int dim, int outputs) {
-        return of(config, nTrain, nTest, dim, outputs, Runtime.getRuntime().maxMemory());
+        return of(config, nTrain, nTest, dim, outputs, Runtime.getRuntime().maxMemory(), Pointer.maxBytes());
     }
 
-    /** As above for a heap of {@code heapLimit} bytes (which decides whether frames go matrix-free). */
-    static MemoryEstimate of(RunConfig config, int nTrain, int nTest, int dim, int outputs, long heapLimit) {
+    /** As above for a heap of {@code heapLimit} bytes and a native limit of {@code nativeLimit} (which decide paths). */
+    static MemoryEstimate of(RunConfig config, int nTrain, int nTest, int dim, int outputs, long heapLimit,
+                             long nativeLimit) {
         long p = config.precision() == Precision.FLOAT32 ? 4 : 8;
         long n = nTrain;
         long d = dim;
         long m = config.width();
         long k = outputs;
         long na = Math.min(nTrain, config.analyzeN());
+        boolean twoLayer = config.model() == RunConfig.ModelKind.TWO_LAYER;
         long nativeTrain;
         long widthOfAnalysis;
-        if (config.model() == RunConfig.ModelKind.TWO_LAYER) {
+        if (twoLayer) {
             nativeTrain = p * (n * d + 2 * n * k + m * d + k * m + 2 * n * m) + (1 + p) * n * m
                     + p * (nTest * d + 512 * m * 2) + TwoLayerNetwork.dualFormBytes(n, d, m, nTest, p);
             widthOfAnalysis = m;
@@ -90,33 +95,90 @@ public final class MemoryEstimate {
             }
             widthOfAnalysis = m * config.depth();
         }
-        long heapFrame = frameHeap(config, na, d, widthOfAnalysis, false);
-        long nativeFrame = 8 * (na * d + widthOfAnalysis * d + na * widthOfAnalysis) + frameNative(config, na);
-        if (matrixFree(config, nTrain, dim, heapLimit)) {
-            heapFrame = TwoLayerOperator.bytes((int) na, dim, config.width(), 1) + 8 * d * widthOfAnalysis;
-            nativeFrame = AnalysisMemory.eigenBytes((int) Math.max(na, EigenSolver.DENSE_LIMIT + 1),
-                    config.topK());
+        long[] frame = switch (framePath(config, nTrain, dim, heapLimit, nativeLimit)) {
+            case HEAP_GRAM -> new long[] {frameHeap(config, na, d, widthOfAnalysis, false),
+                8 * (na * d + widthOfAnalysis * d + na * widthOfAnalysis) + frameNative(config, na)};
+            case NATIVE_GRAM -> new long[] {8 * d * m + na * m / 8,
+                nativeGram(na, d, m) + AnalysisMemory.eigenBytes((int) na, config.topK())};
+            case MATRIX_FREE -> new long[] {TwoLayerOperator.bytes((int) na, dim, config.width(), 1) + 8 * d * m,
+                AnalysisMemory.eigenBytes((int) Math.max(na, EigenSolver.DENSE_LIMIT + 1), config.topK())};
+        };
+        if (framePath(config, nTrain, dim, heapLimit, nativeLimit) == FramePath.NATIVE_GRAM
+                && na <= TrainingRun.KEEP_GRAM0_MAX) {
+            nativeTrain += AnalysisMemory.gramBytes(na); // Θ₀ kept natively for the drift
         }
+        long[] eta = {0, 0};
         // Automatic η on the squared loss: λ_max of the full-set kernel, formed (as for a frame on n examples).
         boolean kernelEta = config.learningRate() == 0 && !(config.model() == RunConfig.ModelKind.MLP
                 && (config.optimizer() == MlpSpec.Optimizer.ADAM || config.loss() == MlpSpec.Loss.CROSS_ENTROPY));
-        if (kernelEta && !etaMatrixFree(config, nTrain, dim, heapLimit)) {
-            heapFrame = Math.max(heapFrame, frameHeap(config, n, d, widthOfAnalysis, true));
+        if (kernelEta) {
+            eta = switch (etaPath(config, nTrain, dim, heapLimit, nativeLimit)) {
+                case HEAP_GRAM -> new long[] {frameHeap(config, n, d, widthOfAnalysis, true), 0};
+                case NATIVE_GRAM -> new long[] {8 * d * m + n * m / 8, nativeGram(n, d, m)
+                        + AnalysisMemory.eigenBytes((int) n, 1)};
+                case MATRIX_FREE -> new long[] {TwoLayerOperator.bytes((int) n, dim, config.width(), 1),
+                    AnalysisMemory.eigenBytes((int) Math.max(n, EigenSolver.DENSE_LIMIT + 1), 1)};
+            };
         }
-        long heapTwin = 0;
-        long nativeTwin = 0;
-        boolean twin = config.theory() && (config.model() == RunConfig.ModelKind.TWO_LAYER
-                || (config.optimizer() == MlpSpec.Optimizer.SGD && config.loss() == MlpSpec.Loss.SQUARED
-                && (config.batchSize() == 0 || config.batchSize() >= nTrain)));
-        if (twin) {
+        long[] twin = {0, 0};
+        if (twin(config, nTrain, nTest, heapLimit)) {
             long u = n + nTest;
-            heapTwin = 8 * (u * u + 2 * n * n + nTest * n);
-            nativeTwin = 8 * (2 * n * n + n * d + widthOfAnalysis * d + u * widthOfAnalysis);
+            twin = new long[] {twinHeap(n, nTest), 8 * (2 * n * n + n * d + widthOfAnalysis * d + u * widthOfAnalysis)};
         }
-        long heapTheory = config.theory() && config.model() == RunConfig.ModelKind.TWO_LAYER ? 2 * 8 * na * na : 0;
-        long heapKept = 8 * (TrainingRun.MAX_FRAMES * 6 * na + widthOfAnalysis * d) + 8 * 2 * (n + nTest) * d;
-        long heapPeak = heapKept + Math.max(heapFrame, heapTwin) + heapTheory;
-        return new MemoryEstimate(heapPeak, nativeTrain, Math.max(nativeFrame, nativeTwin));
+        long[] theory = {0, 0};
+        if (config.theory() && twoLayer) {
+            // H∞ in native memory; up to the dense limit a heap copy for the dense eigensolver and a private copy
+            // for Cholesky, past it the top-k solver's work and Cholesky in place.
+            theory = na <= EigenSolver.DENSE_LIMIT
+                    ? new long[] {AnalysisMemory.gramBytes(na), 2 * AnalysisMemory.gramBytes(na)
+                            + AnalysisMemory.eigenBytes((int) na, config.topK())}
+                    : new long[] {0, AnalysisMemory.gramBytes(na) + AnalysisMemory.eigenBytes((int) na, config.topK())};
+        }
+        long heapKept = 8 * (TrainingRun.MAX_FRAMES * 6 * Math.min(na, config.topK() + 1L) + widthOfAnalysis * d)
+                + 8 * 2 * (n + nTest) * d;
+        long heapPeak = heapKept + Math.max(Math.max(frame[0], twin[0]), Math.max(theory[0], eta[0]));
+        long nativeScratch = Math.max(Math.max(frame[1], twin[1]), Math.max(theory[1], eta[1]));
+        return new MemoryEstimate(heapPeak, nativeTrain, nativeScratch);
+    }
+
+    /** How analysis frames form the kernel. */
+    public enum FramePath {
+        /** The Gram as an n_a × n_a heap array (the dense path, and the MLP). */
+        HEAP_GRAM,
+        /** The two-layer Gram built in native memory past the dense limit ({@code Network.ntkGramOperator}). */
+        NATIVE_GRAM,
+        /** The two-layer net's matrix-free product K v = J(Jᵀv), when even the native Gram would not fit. */
+        MATRIX_FREE
+    }
+
+    /**
+     * How frames of this run form the kernel: on the heap up to the dense limit (or always for the MLP); past it the
+     * two-layer Gram in native memory when it takes at most {@value #NATIVE_GRAM_SHARE} of the native limit (the
+     * whole run is then checked against {@value #USABLE} of it), else the matrix-free product, which fits anywhere
+     * but is slow (4·n·d·m flops a product: minutes per frame at n = 10⁴). The heap path also falls back to
+     * matrix-free when its frame would not fit the heap.
+     */
+    public static FramePath framePath(RunConfig c, int nTrain, int dim, long heapLimit, long nativeLimit) {
+        return path(c, Math.min(nTrain, c.analyzeN()), dim, heapLimit, nativeLimit, false);
+    }
+
+    /** The same choice for the automatic η's λ_max on all n training examples. */
+    public static FramePath etaPath(RunConfig c, int nTrain, int dim, long heapLimit, long nativeLimit) {
+        return path(c, nTrain, dim, heapLimit, nativeLimit, true);
+    }
+
+    private static FramePath path(RunConfig c, long n, int dim, long heapLimit, long nativeLimit, boolean once) {
+        if (c.model() != RunConfig.ModelKind.TWO_LAYER) {
+            return FramePath.HEAP_GRAM;
+        }
+        if (n <= EigenSolver.DENSE_LIMIT) {
+            return frameHeap(c, n, dim, c.width(), once) > USABLE * heapLimit ? FramePath.MATRIX_FREE
+                    : FramePath.HEAP_GRAM;
+        }
+        long kept = !once && n <= TrainingRun.KEEP_GRAM0_MAX ? AnalysisMemory.gramBytes(n) : 0;
+        long need = nativeGram(n, dim, c.width()) + kept + AnalysisMemory.eigenBytes((int) n, once ? 1 : c.topK());
+        return nativeLimit <= 0 || need <= NATIVE_GRAM_SHARE * nativeLimit ? FramePath.NATIVE_GRAM
+                : FramePath.MATRIX_FREE;
     }
 
     /**
@@ -130,7 +192,7 @@ public final class MemoryEstimate {
     }
 
     /**
-     * Native scratch of one frame's eigensolve on the formed Gram: LAPACK's working copy and eigenvectors up to the
+     * Native scratch of one frame's eigensolve on the heap Gram: LAPACK's working copy and eigenvectors up to the
      * dense limit, else the Gram's native copy ({@code DenseOperator}) and ARPACK's work.
      */
     static long frameNative(RunConfig c, long na) {
@@ -138,22 +200,34 @@ public final class MemoryEstimate {
                 + AnalysisMemory.eigenBytes((int) na, c.topK());
     }
 
-    /**
-     * Whether frames use the two-layer net's matrix-free product (never forming the n_a × n_a Gram): when the
-     * formed Gram's frame would take more than {@value #USABLE} of the heap. Slow (≈ 4·n·d·m flops a product), but
-     * it fits in O(n·d + n·m/8) bytes.
-     */
-    public static boolean matrixFree(RunConfig c, int nTrain, int dim, long heapLimit) {
-        long na = Math.min(nTrain, c.analyzeN());
-        return c.model() == RunConfig.ModelKind.TWO_LAYER
-                && frameHeap(c, na, dim, c.width(), false) > USABLE * heapLimit;
+    /** Native bytes of the two-layer Gram built in native memory: the matrix, X and Wᵀ in double, one X Wᵀ block. */
+    private static long nativeGram(long n, long d, long m) {
+        return AnalysisMemory.gramBytes(n) + 8 * (n * d + m * d + 512 * m);
     }
 
-    /** Whether the automatic η's λ_max on all n training examples must come from the matrix-free product. */
-    public static boolean etaMatrixFree(RunConfig c, int nTrain, int dim, long heapLimit) {
-        return c.model() == RunConfig.ModelKind.TWO_LAYER
-                && frameHeap(c, nTrain, dim, c.width(), true) > USABLE * heapLimit;
+    /** Heap of the linearized twin: Θ₀ on train + test, its eigenvectors twice and the cross kernel. */
+    private static long twinHeap(long n, long nTest) {
+        long u = n + nTest;
+        return 8 * (u * u + 2 * n * n + nTest * n);
     }
+
+    /**
+     * Whether the run trains the linearized twin: it needs full-batch gradient descent on the squared loss
+     * (SCIENCE.md §5.1) and its formed kernels must take at most {@value #TWIN_SHARE} of the heap (past a few
+     * thousand examples they would not fit beside the frames; the twin is then left out and the curves say so).
+     */
+    public static boolean twin(RunConfig c, int nTrain, int nTest, long heapLimit) {
+        boolean method = c.theory() && (c.model() == RunConfig.ModelKind.TWO_LAYER
+                || (c.optimizer() == MlpSpec.Optimizer.SGD && c.loss() == MlpSpec.Loss.SQUARED
+                && (c.batchSize() == 0 || c.batchSize() >= nTrain)));
+        return method && twinHeap(nTrain, nTest) <= TWIN_SHARE * heapLimit;
+    }
+
+    /** Share of the native limit a natively built Gram (with its solver's work and a kept Θ₀) may take. */
+    static final double NATIVE_GRAM_SHARE = 0.6;
+
+    /** Share of the heap the linearized twin's kernels may take. */
+    static final double TWIN_SHARE = 0.4;
 
     /**
      * Why runs of these configurations (the lanes of one group, held at the same time) cannot run in this JVM, or
@@ -172,7 +246,7 @@ public final class MemoryEstimate {
         long nat = 0;
         long scratch = 0;
         for (RunConfig c : lanes) {
-            MemoryEstimate e = of(c, nTrain, nTest, dim, outputs, heapLimit);
+            MemoryEstimate e = of(c, nTrain, nTest, dim, outputs, heapLimit, nativeLimit);
             heap += e.heap;
             nat += e.nativeTraining;
             scratch = Math.max(scratch, e.nativeScratch);

@@ -12,19 +12,19 @@ import org.jacobianlens.core.decision.DecisionMap;
 import org.jacobianlens.core.data.DatasetException;
 import org.jacobianlens.core.data.PreparedData;
 import org.jacobianlens.core.data.Targets;
+import org.bytedeco.javacpp.Pointer;
+import org.jacobianlens.core.linalg.DenseOperator;
 import org.jacobianlens.core.linalg.EigenSolver;
-import org.jacobianlens.core.linalg.SymmetricEigen;
-import org.jacobianlens.core.linalg.TopEigen;
 import org.jacobianlens.core.model.MlpNetwork;
 import org.jacobianlens.core.model.MlpSpec;
 import org.jacobianlens.core.model.Network;
 import org.jacobianlens.core.model.TwoLayerNetwork;
 import org.jacobianlens.core.ntk.AnalysisFrame;
-import org.jacobianlens.core.ntk.SpectralAnalyzer;
-import org.jacobianlens.core.ntk.TwoLayerOperator;
 import org.jacobianlens.core.theory.AroraTheory;
 import org.jacobianlens.core.theory.LayerStats;
+import org.jacobianlens.core.ntk.TwoLayerKernel;
 import org.jacobianlens.core.theory.LinearizedTwin;
+import org.jacobianlens.core.theory.ScaledTheory;
 import org.jacobianlens.core.theory.Theory;
 import org.jacobianlens.core.theory.WeightAnalysis;
 
@@ -78,9 +78,7 @@ public final class TrainingRun implements AutoCloseable {
     private final Random batchRng;
     private final Theory theory;
     private final RunInfo info;
-    private double[][] gram0;
-    /** Frames from the two-layer net's matrix-free product (the formed Gram would not fit, {@link MemoryEstimate}). */
-    private final boolean matrixFree;
+    private final KernelFrames kernelFrames;
     private int step;
     private RunState state = RunState.READY;
     private String message = "";
@@ -127,7 +125,8 @@ public final class TrainingRun implements AutoCloseable {
         this.analysisYClean = Targets.encode(Arrays.copyOf(data.cleanTrainLabels(), nA), data.numClasses());
         this.batchRng = new Random(config.seed() ^ 0x5DEECE66DL);
         this.frameCadence = new Cadence(config.analyzeEvery(), config.analysisShare());
-        this.matrixFree = MemoryEstimate.matrixFree(config, data.nTrain(), data.dim(), Runtime.getRuntime().maxMemory());
+        this.kernelFrames = new KernelFrames(config, MemoryEstimate.framePath(config, data.nTrain(), data.dim(),
+                Runtime.getRuntime().maxMemory(), Pointer.maxBytes()), analysisX, analysisYNoisy, analysisYClean);
         this.weightCadence = new Cadence(config.analysisShare() > 0 ? 0 : config.analyzeEvery(),
                 config.analysisShare() > 0 ? WEIGHT_SHARE : 0);
         this.decisionGrid = DecisionGrid.of(config.data(), data, DecisionGrid.DEFAULT_SIZE);
@@ -187,29 +186,33 @@ public final class TrainingRun implements AutoCloseable {
         if (crossEntropy) {
             return 0.1;
         }
-        double lambdaMax = MemoryEstimate.etaMatrixFree(config, data.nTrain(), data.dim(),
-                Runtime.getRuntime().maxMemory())
-                ? TopEigen.solve(blockOperator(data.trainX()), 1).values()[0]
-                : SymmetricEigen.largestEigenvalue(network.ntkGram(data.trainX()));
+        double lambdaMax = KernelFrames.lambdaMax(network, data.trainX(), MemoryEstimate.etaPath(config,
+                data.nTrain(), data.dim(), Runtime.getRuntime().maxMemory(), Pointer.maxBytes()));
         double eta = AroraTheory.suggestedLearningRate(lambdaMax, network.lossScale());
         return config.optimizer() == MlpSpec.Optimizer.MOMENTUM && config.model() == RunConfig.ModelKind.MLP
                 ? 0.1 * eta : eta;
     }
 
+    /**
+     * Arora et al.'s H∞ theory on the analysis set: every eigenpair up to the dense limit, the top k with the
+     * predicted loss's rest by quadrature (its error stated) past it; H∞ lives in native memory and its Cholesky
+     * factorization for the complexity takes its place ({@link ScaledTheory}).
+     */
     private Theory computeTheory() {
         double[][] u0 = network.predict(analysisX);
-        return AroraTheory.compute(analysisX, analysisYNoisy, analysisYClean, u0, network.learningRate(),
-                network.lossScale(), 0.0, Math.max(config.maxSteps(), 1), THEORY_POINTS);
+        try (DenseOperator hInf = TwoLayerKernel.hInfinityOperator(analysisX)) {
+            return ScaledTheory.compute(hInf, analysisYNoisy, analysisYClean, u0, network.learningRate(),
+                    network.lossScale(), 0.0, Math.max(config.maxSteps(), 1), THEORY_POINTS, EigenSolver.Mode.AUTO,
+                    config.topK(), true).toTheory();
+        }
     }
 
-    /** The closed-form twin needs full-batch gradient descent on the squared loss (SCIENCE.md §5.1). */
+    /**
+     * The closed-form twin needs full-batch gradient descent on the squared loss (SCIENCE.md §5.1) and kernels that
+     * fit ({@link MemoryEstimate#twin}).
+     */
     private boolean linearizable() {
-        if (!config.theory()) {
-            return false;
-        }
-        return config.model() == RunConfig.ModelKind.TWO_LAYER || (config.optimizer() == MlpSpec.Optimizer.SGD
-                && config.loss() == MlpSpec.Loss.SQUARED && (config.batchSize() == 0
-                || config.batchSize() >= data.nTrain()));
+        return MemoryEstimate.twin(config, data.nTrain(), data.nTest(), Runtime.getRuntime().maxMemory());
     }
 
     /** Θ₀ on training and test inputs together gives the train kernel and the test–train cross kernel in one go. */
@@ -364,40 +367,11 @@ public final class TrainingRun implements AutoCloseable {
             Metrics.accuracy(out, y, bad, true)};
     }
 
-    /**
-     * The two-layer net's n × n kernel H(W) on the rows of x as a matrix-free product (K v = J(Jᵀv)); the block
-     * kernel does not depend on the output signs (a_kr² = 1), so one output row of ones gives it.
-     */
-    private TwoLayerOperator blockOperator(double[][] x) {
-        double[][] ones = new double[1][config.width()];
-        Arrays.fill(ones[0], 1.0);
-        return new TwoLayerOperator(x, network.weightMatrices()[0], ones);
-    }
-
     /** One analysis frame at the current step, with weight statistics when {@code withWeights}. */
     private void analyze(boolean withWeights) {
         long t0 = System.nanoTime();
         double[][] out = network.trainOutputs();
-        double[][] residual = new double[analysisX.length][];
-        for (int i = 0; i < residual.length; i++) {
-            residual[i] = new double[out[i].length];
-            for (int c = 0; c < out[i].length; c++) {
-                residual[i][c] = out[i][c] - analysisYNoisy[i][c];
-            }
-        }
-        AnalysisFrame frame;
-        if (matrixFree) {
-            frame = SpectralAnalyzer.analyze(step, blockOperator(analysisX), analysisYNoisy, analysisYClean, residual,
-                    config.cutoffFraction(), EigenSolver.Mode.AUTO, config.topK());
-        } else {
-            double[][] gram = network.ntkGram(analysisX);
-            frame = SpectralAnalyzer.analyze(step, gram, analysisYNoisy, analysisYClean, residual,
-                    gram0 == null && framesTaken > 0 ? SpectralAnalyzer.NOT_KEPT : gram0, config.cutoffFraction(),
-                    EigenSolver.Mode.AUTO, config.topK());
-            if (gram0 == null && framesTaken == 0 && gram.length <= KEEP_GRAM0_MAX) {
-                gram0 = gram;
-            }
-        }
+        AnalysisFrame frame = kernelFrames.take(step, network, out);
         frames.add(frame);
         framesTaken++;
         if (decisionGrid != null) {
@@ -475,6 +449,7 @@ public final class TrainingRun implements AutoCloseable {
         if (!released) {
             released = true;
             network.close();
+            kernelFrames.close();
         }
     }
 

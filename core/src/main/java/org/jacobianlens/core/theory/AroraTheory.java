@@ -53,7 +53,8 @@ public final class AroraTheory {
         }
         double minEig = n == 0 ? Double.NaN : values[n - 1];
         return new Theory(values, pNoisy, pClean, steps, loss, u0OrNull != null, eta, c,
-                complexity(values, pNoisy, ridge, n), complexity(values, pClean, ridge, n), ridge, minEig);
+                complexity(values, pNoisy, ridge, n), complexity(values, pClean, ridge, n), ridge, minEig,
+                new double[steps.length], new double[2]);
     }
 
     /** ½ Σ_i (1 − ηcλ_i)^{2k} E_i: the linearized training loss after k steps (a sum over examples). */

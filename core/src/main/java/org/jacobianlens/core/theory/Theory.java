@@ -2,7 +2,8 @@ package org.jacobianlens.core.theory;
 
 /**
  * Infinite-width theory of Arora et al. for the analysed training examples (computed once per run).
- * Arrays indexed by eigenvector of H∞ in descending eigenvalue order; read-only after construction.
+ * Arrays indexed by eigenvector of H∞ in descending eigenvalue order (all n of them, or the top k past the dense
+ * limit); read-only after construction.
  *
  * @param eigenvalues         λ_i(H∞), descending
  * @param projNoisy           Σ_k (v_iᵀ y_k)² for the trained labels
@@ -15,11 +16,16 @@ package org.jacobianlens.core.theory;
  * @param complexityNoisy     √(2 yᵀ(H∞ + εI)⁻¹ y / n) for the trained labels
  * @param complexityClean     the same for the true labels
  * @param ridge               ε added to H∞ before inversion (0 = none)
- * @param minEigenvalue       λ_min(H∞), to flag ill-conditioning
+ * @param minEigenvalue       λ_min(H∞), to flag ill-conditioning (NaN when only the top eigenvalues were computed)
+ * @param predictedLossError  |exact − predictedLoss| ≤ this at each tabulated step: 0 when every eigenpair of H∞ was
+ *                            computed, the Lanczos-quadrature bracket of the part beyond the top k otherwise
+ * @param restEnergies        label energy of {trained, true} labels outside the computed eigenvectors
+ *                            (‖y‖² − Σ top-k; 0 when all n were computed), so no chart pretends to show all of it
  */
 public record Theory(double[] eigenvalues, double[] projNoisy, double[] projClean, int[] predictedSteps,
                      double[] predictedLoss, boolean includesInitialOutput, double eta, double lossScale,
-                     double complexityNoisy, double complexityClean, double ridge, double minEigenvalue) {
+                     double complexityNoisy, double complexityClean, double ridge, double minEigenvalue,
+                     double[] predictedLossError, double[] restEnergies) {
 
     /** Arora's bound is vacuous for a [0,1]-valued loss once the complexity term reaches 1. */
     public boolean vacuous() {

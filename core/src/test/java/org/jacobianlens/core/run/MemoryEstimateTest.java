@@ -30,10 +30,12 @@ class MemoryEstimateTest {
         RunConfig c = twoLayer(10, 4, 10).withAnalysis(25, 10, 0.1);
         MemoryEstimate e = MemoryEstimate.of(c.withPrecision(Precision.FLOAT32), 10, 0, 3, 2);
         long training = 4 * (30 + 2 * 20 + 12 + 8 + 2 * 40) + 5 * 40 + 4 * (512 * 4 * 2);
-        // Scratch: the larger of a frame (X, W, X Wᵀ and 2 n² in double) and the twin's solver work.
+        // Scratch: the largest of a frame (X, W, X Wᵀ and 2 n² in double), the twin's solver work and the H∞
+        // theory at set-up (H∞ and Cholesky's copy, LAPACK's copy and eigenvectors: 4 n² doubles).
         long frame = 8 * (30 + 12 + 40 + 200);
         long twin = 8 * (200 + 30 + 12 + 10 * 4);
-        assertEquals(training + Math.max(frame, twin), e.nativeBytes());
+        long theory = 8 * 4 * 100;
+        assertEquals(training + Math.max(Math.max(frame, twin), theory), e.nativeBytes());
         MemoryEstimate d = MemoryEstimate.of(c.withPrecision(Precision.FLOAT64), 10, 0, 3, 2);
         assertTrue(d.nativeBytes() > e.nativeBytes(), "double training needs more");
     }
@@ -48,12 +50,25 @@ class MemoryEstimateTest {
                 GB, 2 * GB));
     }
 
+    /**
+     * Past the dense limit the two-layer Gram is built in native memory: an analysis of all 10,000 examples fits the
+     * launcher's caps (1 GB heap, 2 GB native) that way; with half the native memory it goes matrix-free; two lanes
+     * of width 8,192 on 10,000 examples do not fit at all and are refused with the numbers.
+     */
     @Test
-    void analysisOnTenThousandExamplesIsRefusedWithTheNumbers() {
+    void analysisOnTenThousandExamplesFitsNativelyAndTooMuchIsRefusedWithTheNumbers() {
         RunConfig c = twoLayer(10_000, 1024, 10_000);
-        String why = MemoryEstimate.refusal(List.of(c), 1, 10_000, 300, 784, 10, GB, 2 * GB);
-        assertTrue(why != null && why.startsWith("n = 10,000 with width 1,024 and analysis on 10,000 examples needs ≈ "),
-                why);
+        assertNull(MemoryEstimate.refusal(List.of(c), 1, 10_000, 300, 784, 10, GB, 2 * GB));
+        assertEquals(MemoryEstimate.FramePath.NATIVE_GRAM, MemoryEstimate.framePath(c, 10_000, 784, GB, 2 * GB));
+        assertEquals(MemoryEstimate.FramePath.MATRIX_FREE, MemoryEstimate.framePath(c, 10_000, 784, GB, GB));
+        assertEquals(MemoryEstimate.FramePath.HEAP_GRAM, MemoryEstimate.framePath(twoLayer(2000, 1024, 2000), 2000,
+                784, GB, 2 * GB), "up to the dense limit on the heap");
+        assertTrue(!MemoryEstimate.twin(c, 10_000, 300, GB), "the twin's kernels would not fit: no twin");
+        RunConfig wide = twoLayer(10_000, 8192, 10_000);
+        String why = MemoryEstimate.refusal(List.of(wide, wide.withData(wide.data().withNoise(1))), 1, 10_000, 300,
+                784, 10, GB, 2 * GB);
+        assertTrue(why != null && why.startsWith("n = 10,000 with width 8,192 and analysis on 10,000 examples in 2 "
+                + "lanes needs ≈ "), why);
         assertTrue(why.contains("lower n, the width or the analysis size"), why);
     }
 
