@@ -111,6 +111,28 @@ def topk_cases():
         table["topk_100_of_%d" % n] = topk
         if n <= 5000:
             table["topk_100_of_%d_vs_eigh" % n] = dense
+        wf = os.path.join(folder, "topk_%d_w.f64" % n)
+        if n > 5000 and os.path.exists(wf):
+            w = np.fromfile(wf, dtype="<f8").reshape(-1, x.shape[1])
+
+            def frame(x=x, w=w, y=y, v0=v0):
+                # The same work as ours: the finite-width Gram, top 100 at tol 1e-10, energies and rests of three
+                # label matrices, plain and centered alignment.
+                g = two_layer_gram(x, w)
+                vals, vecs = eigsh(g, k=100, which="LA", tol=1e-10, v0=v0)
+                out = []
+                for lab in (y, y, y):
+                    p = vecs.T @ lab
+                    out.append(((p ** 2).sum(axis=1), np.sum((lab - vecs @ p) ** 2)))
+                yy = y @ y.T
+                plain = np.sum(g * yy) / (np.linalg.norm(g) * np.linalg.norm(yy))
+                yc = y - y.mean(axis=0)
+                gc = g - g.mean(axis=0) - g.mean(axis=1)[:, None] + g.mean()
+                ycc = yc @ yc.T
+                centered = np.sum(gc * ycc) / (np.linalg.norm(gc) * np.linalg.norm(ycc))
+                return vals, out, plain, centered
+
+            table["analysis_frame_%d" % n] = frame
     return table
 
 

@@ -155,13 +155,14 @@ public final class BenchCommand implements Callable<Integer> {
     private static Map<String, Callable<?>> cases(List<String> only) {
         Map<String, Callable<?>> cases = new LinkedHashMap<>();
         java.util.function.Predicate<String> wanted = name -> only == null || only.stream().anyMatch(name::startsWith);
-        if (only == null || only.stream().anyMatch(p -> !p.startsWith("train_step") && !p.startsWith("topk"))) {
+        if (only == null || only.stream().anyMatch(p -> !p.startsWith("train_step") && !p.startsWith("topk")
+                && !p.startsWith("analysis_frame_10000"))) {
             analysisCases(cases);
         }
         if (wanted.test("train_step_")) {
             TrainStepBench.add(cases);
         }
-        if (wanted.test("topk_")) {
+        if (wanted.test("topk_") || wanted.test("analysis_frame_10000")) {
             TopKBench.add(cases, System.err);
         }
         cases.keySet().removeIf(name -> !wanted.test(name));
