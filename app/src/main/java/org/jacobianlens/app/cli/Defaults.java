@@ -40,6 +40,7 @@ final class Defaults implements IDefaultValueProvider {
             Map.entry("--precision", c -> Converters.name(c.precision())),
             Map.entry("--no-theory", c -> !c.theory()),
             Map.entry("--eigenpairs", RunConfig::topK),
+            Map.entry("--block-kernel", RunConfig::blockKernel),
             Map.entry("--seed", RunConfig::seed));
 
     private static final Map<String, Object> SWEEP = Map.of(

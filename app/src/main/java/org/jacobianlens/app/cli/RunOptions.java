@@ -104,6 +104,11 @@ public final class RunOptions {
     @Option(names = "--no-theory", order = 23, description = "skip the H-infinity theory")
     boolean noTheory;
 
+    @Option(names = "--block-kernel", order = 26, description = "with several outputs (one-hot labels), analyse "
+            + "the block-averaged kernel (1/K)Σ_k Θ^(k,k), n × n, instead of the full nK × nK kernel (cheaper; η and "
+            + "the linearized twin still come from the full kernel where it fits)")
+    boolean blockKernel;
+
     @Option(names = "--eigenpairs", paramLabel = "K", order = 25, description = "past n = 2,000 analysed "
             + "examples a frame computes the top K eigenpairs by Lanczos and the label energy left outside them as "
             + "one 'rest' value (default: ${DEFAULT-VALUE})")
@@ -140,7 +145,8 @@ public final class RunOptions {
         try {
             DatasetSpec data = new DatasetSpec(dataset, classes, n, test, noise, center, !noUnitNorm, seed);
             return new RunConfig(data, model, width, depth, kappa, eta, activation, optimizer, loss, batch, steps,
-                    targetLoss, analyzeEvery, analyzeN, cutoff, !noTheory, seed, precision, 0.0, eigenpairs);
+                    targetLoss, analyzeEvery, analyzeN, cutoff, !noTheory, seed, precision, 0.0, eigenpairs,
+                    blockKernel);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

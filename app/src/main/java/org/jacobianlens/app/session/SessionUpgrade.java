@@ -15,9 +15,12 @@ import org.jacobianlens.core.run.Snapshot;
  * <ul>
  *   <li>{@code precision} (run configuration): older versions trained in double precision, so {@code FLOAT64}.</li>
  *   <li>{@code analysisShare}: older versions took analysis frames only at the fixed cadence, so 0.</li>
+ *   <li>{@code blockKernel}: older versions analysed the block-averaged kernel of a K-output network, so true.</li>
  *   <li>{@code framesTaken} (recorded results): older versions kept every frame they took, so the number of
  *       frames in the file.</li>
  *   <li>{@code decisions} (recorded results): older versions drew no decision maps, so none.</li>
+ *   <li>{@code kernel} and {@code learningRateSource} (the run's facts): older versions analysed the block-averaged
+ *       kernel of a K-output network (J Jᵀ for one output) and did not record how η was found.</li>
  *   <li>{@code predictedLossError} and {@code restEnergies} (the H∞ theory): older versions computed every
  *       eigenpair of H∞, so the predicted loss was exact and no label energy lay outside them: zeros.</li>
  * </ul>
@@ -43,11 +46,23 @@ final class SessionUpgrade {
                     config.put("analysisShare", 0.0);
                     changed = true;
                 }
+                if (!config.has("blockKernel")) {
+                    config.put("blockKernel", true);
+                    changed = true;
+                }
             }
             if (lane.get("snapshot") instanceof ObjectNode snapshot && !snapshot.has("framesTaken")
                     && hasField(Snapshot.class, "framesTaken")
                     && snapshot.get("frames") instanceof ArrayNode frames) {
                 snapshot.put("framesTaken", frames.size());
+                changed = true;
+            }
+            if (lane.get("snapshot") instanceof ObjectNode snapshot && snapshot.get("info") instanceof ObjectNode info
+                    && !info.has("kernel")) {
+                boolean oneOutput = info.path("numClasses").asInt(2) <= 2;
+                info.put("kernel", oneOutput ? "NTK Θ = J Jᵀ, n × n (one output)"
+                        : "block-averaged NTK (1/K)Σ_k Θ^(k,k), n × n (written by an older version)");
+                info.put("learningRateSource", "not recorded (written by an older version)");
                 changed = true;
             }
             if (lane.get("snapshot") instanceof ObjectNode snapshot

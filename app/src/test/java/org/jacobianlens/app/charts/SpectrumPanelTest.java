@@ -19,7 +19,7 @@ class SpectrumPanelTest {
         AnalysisFrame f = new AnalysisFrame(0, 3, new double[] {16, 4, 0.01}, new double[] {1, 1, 1},
                 new double[] {1, 1, 1}, new double[] {1, 1, 1}, new double[] {1 / 3.0, 2 / 3.0, 1},
                 new double[] {1 / 3.0, 2 / 3.0, 1}, 0, 0, 0, 2, 0);
-        RunInfo info = new RunInfo("t", "", 3, 0, 3, 2, 0, 0, 1, "m", 1, 1);
+        RunInfo info = new RunInfo("t", "", 3, 0, 3, 2, 0, 0, 1, "m", 1, 1, "NTK", "given");
         Snapshot s = new Snapshot(1, 0, RunState.READY, "", Curves.empty(), List.of(f), null, info);
         return new GroupSnapshot(1, List.of("only"), List.of(s));
     }

@@ -1,6 +1,7 @@
 package org.jacobianlens.core.model;
 
 import org.jacobianlens.core.linalg.DenseOperator;
+import org.jacobianlens.core.linalg.SymmetricOperator;
 
 /**
  * A trainable network as the training loop sees it. Implementations keep their parameters in ND4J/DL4J
@@ -72,6 +73,15 @@ public interface Network extends AutoCloseable {
      * kernel's K diagonal blocks. For one output both are J Jᵀ. Memory 8(nK)² bytes.
      */
     double[][] fullNtkGram(double[][] x);
+
+    /**
+     * The full multi-output kernel of {@link #fullNtkGram} as a matrix-free product (class-major vectors), for sizes
+     * where the nK × nK matrix does not fit; null when this network has no such product (then only the formed
+     * kernel exists).
+     */
+    default SymmetricOperator fullNtkProduct(double[][] x) {
+        return null;
+    }
 
     /**
      * The constant c of the loss written as (c/2)·Σᵢ‖f(xᵢ) − yᵢ‖² for full-batch training, so that the

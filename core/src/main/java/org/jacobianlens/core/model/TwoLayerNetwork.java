@@ -3,6 +3,8 @@ package org.jacobianlens.core.model;
 import java.util.Random;
 
 import org.jacobianlens.core.linalg.DenseOperator;
+import org.jacobianlens.core.linalg.SymmetricOperator;
+import org.jacobianlens.core.ntk.TwoLayerOperator;
 import org.jacobianlens.core.ntk.TwoLayerKernel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -311,6 +313,12 @@ public final class TwoLayerNetwork implements Network {
     @Override
     public double[][] fullNtkGram(double[][] x) {
         return TwoLayerKernel.fullFiniteWidth(x, weights(), outputSigns());
+    }
+
+    /** The full nK × nK kernel as the matrix-free product K v = J(Jᵀv) with the real output signs. */
+    @Override
+    public SymmetricOperator fullNtkProduct(double[][] x) {
+        return new TwoLayerOperator(x, weights(), outputSigns());
     }
 
     @Override

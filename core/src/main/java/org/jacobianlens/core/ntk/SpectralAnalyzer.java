@@ -49,7 +49,40 @@ public final class SpectralAnalyzer {
         double drift = gram0OrNull == null ? 0.0 : gram0OrNull == NOT_KEPT ? Double.NaN
                 : frobeniusDistance(gram, gram0OrNull) / frobenius(gram0OrNull);
         double[] align = alignments(gram, yNoisy);
-        return frame(step, spectrum, align[0], align[1], drift, cutoffFraction, t0);
+        return frame(step, gram.length, spectrum, align[0], align[1], drift, cutoffFraction, t0);
+    }
+
+    /**
+     * A frame of the full multi-output kernel ({@code Network.fullNtkGram}: nK × nK, class-major, the exact kernel
+     * of gradient descent with K outputs, SCIENCE.md §2.5), through the chooser as above, with each label matrix
+     * stacked into vec(Y) (entry k·n + i = Y_ik): eigenvalues of the full kernel (σ_i(J)² with J of nK rows), the
+     * energies of vec(Y), and both alignments with the centering acting within each output block.
+     *
+     * @param outputs K (the gram is nK × nK and the label matrices n × K)
+     */
+    public static AnalysisFrame analyzeFull(int step, double[][] gram, int outputs, double[][] yNoisy,
+                                            double[][] yClean, double[][] residual, double[][] gram0OrNull,
+                                            double cutoffFraction, EigenSolver.Mode mode, int k) {
+        long t0 = System.nanoTime();
+        double[][] vNoisy = vec(yNoisy);
+        LabelSpectrum spectrum = EigenSolver.projections(gram, mode, k, vNoisy, vec(yClean), vec(residual));
+        double drift = gram0OrNull == null ? 0.0 : gram0OrNull == NOT_KEPT ? Double.NaN
+                : frobeniusDistance(gram, gram0OrNull) / frobenius(gram0OrNull);
+        double[] align = alignments(Rows.of(gram), vNoisy, outputs);
+        return frame(step, yNoisy.length, spectrum, align[0], align[1], drift, cutoffFraction, t0);
+    }
+
+    /** vec(Y) for n × K labels in class-major order: an nK × 1 column with entry k·n + i = Y_ik. */
+    public static double[][] vec(double[][] y) {
+        int n = y.length;
+        int k = n == 0 ? 0 : y[0].length;
+        double[][] v = new double[n * k][1];
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < n; i++) {
+                v[c * n + i][0] = y[i][c];
+            }
+        }
+        return v;
     }
 
     /**
@@ -67,8 +100,8 @@ public final class SpectralAnalyzer {
         Rows rows = Rows.of(gram);
         double drift = gram0OrNull == null ? Double.NaN
                 : frobeniusDistance(rows, Rows.of(gram0OrNull)) / frobenius(Rows.of(gram0OrNull));
-        double[] align = alignments(rows, yNoisy);
-        return frame(step, spectrum, align[0], align[1], drift, cutoffFraction, t0);
+        double[] align = alignments(rows, yNoisy, 1);
+        return frame(step, gram.size(), spectrum, align[0], align[1], drift, cutoffFraction, t0);
     }
 
     /**
@@ -80,10 +113,11 @@ public final class SpectralAnalyzer {
                                         double[][] residual, double cutoffFraction, EigenSolver.Mode mode, int k) {
         long t0 = System.nanoTime();
         LabelSpectrum spectrum = EigenSolver.projections(op, mode, k, yNoisy, yClean, residual);
-        return frame(step, spectrum, Double.NaN, Double.NaN, Double.NaN, cutoffFraction, t0);
+        return frame(step, op.size(), spectrum, Double.NaN, Double.NaN, Double.NaN, cutoffFraction, t0);
     }
 
-    private static AnalysisFrame frame(int step, LabelSpectrum sp, double align, double alignC, double drift,
+    /** @param n training examples analysed (the kernel order is n, or nK for the full kernel) */
+    private static AnalysisFrame frame(int step, int n, LabelSpectrum sp, double align, double alignC, double drift,
                                        double cutoffFraction, long t0) {
         double[] values = sp.values();
         double[][] e = sp.energies();
@@ -93,7 +127,7 @@ public final class SpectralAnalyzer {
             cutoff++;
         }
         double[] totals = sp.totals();
-        return new AnalysisFrame(step, sp.n(), values, e[0], e[1], e[2], cumulativeShare(e[0], totals[0]),
+        return new AnalysisFrame(step, n, values, e[0], e[1], e[2], cumulativeShare(e[0], totals[0]),
                 cumulativeShare(e[1], totals[1]), align, alignC, drift, cutoff, (System.nanoTime() - t0) / 1e9,
                 sp.rest().clone(), totals.clone(), sp.method().label(), sp.seconds());
     }
@@ -135,58 +169,71 @@ public final class SpectralAnalyzer {
      * the row means of the symmetric Θ and t their mean.
      */
     static double[] alignments(double[][] gram, double[][] y) {
-        return alignments(Rows.of(gram), y);
+        return alignments(Rows.of(gram), y, 1);
     }
 
-    /** {@link #alignments(double[][], double[][])} over rows read one at a time (a heap or a native matrix). */
-    private static double[] alignments(Rows gram, double[][] y) {
-        int n = gram.n();
+    /**
+     * {@link #alignments(double[][], double[][])} over rows read one at a time (a heap or a native matrix), for a
+     * kernel of {@code blocks} × {@code blocks} equal blocks (the full multi-output kernel in class-major order, with
+     * y = vec(Y)): the centering then acts within each output block, C = I_K ⊗ (I − 𝟙𝟙ᵀ/n), as SCIENCE.md §5.2
+     * asks for vec(Y_centered). One block is the plain n × n case.
+     */
+    private static double[] alignments(Rows gram, double[][] y, int blocks) {
+        int big = gram.n();
+        int n = big / blocks;
         int k = y.length == 0 ? 0 : y[0].length;
-        double[] mean = new double[k];
-        for (double[] row : y) {
+        double[][] yc = new double[big][k];
+        for (int b = 0; b < blocks; b++) {
             for (int c = 0; c < k; c++) {
-                mean[c] += row[c] / n;
+                double mean = 0;
+                for (int i = b * n; i < (b + 1) * n; i++) {
+                    mean += y[i][c] / n;
+                }
+                for (int i = b * n; i < (b + 1) * n; i++) {
+                    yc[i][c] = y[i][c] - mean;
+                }
             }
         }
-        double[][] yc = new double[n][k];
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < k; c++) {
-                yc[i][c] = y[i][c] - mean[c];
+        // r[i][b]: mean of row i over column block b; t[a][b]: mean of r[i][b] over row block a.
+        double[][] r = new double[big][blocks];
+        double[][] t = new double[blocks][blocks];
+        double[] buf = new double[big];
+        for (int i = 0; i < big; i++) {
+            double[] g = gram.row(i, buf);
+            for (int b = 0; b < blocks; b++) {
+                double sum = 0;
+                for (int j = b * n; j < (b + 1) * n; j++) {
+                    sum += g[j];
+                }
+                r[i][b] = sum / n;
+                t[i / n][b] += r[i][b] / n;
             }
-        }
-        double[] r = new double[n];
-        double t = 0;
-        double[] buf = new double[n];
-        for (int i = 0; i < n; i++) {
-            double sum = 0;
-            for (double v : gram.row(i, buf)) {
-                sum += v;
-            }
-            r[i] = sum / n;
-            t += r[i] / n;
         }
         double inner = 0;
         double innerC = 0;
         double norm2 = 0;
         double norm2C = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < big; i++) {
             double[] g = gram.row(i, buf);
             double[] yi = y[i];
             double[] yci = yc[i];
-            double shift = t - r[i];
-            for (int j = 0; j < n; j++) {
-                double v = g[j];
-                double yij = 0;
-                double ycij = 0;
-                for (int c = 0; c < k; c++) {
-                    yij += yi[c] * y[j][c];
-                    ycij += yci[c] * yc[j][c];
+            int bi = i / n;
+            for (int bj = 0; bj < blocks; bj++) {
+                double shift = t[bi][bj] - r[i][bj];
+                for (int j = bj * n; j < (bj + 1) * n; j++) {
+                    double v = g[j];
+                    double yij = 0;
+                    double ycij = 0;
+                    for (int c = 0; c < k; c++) {
+                        yij += yi[c] * y[j][c];
+                        ycij += yci[c] * yc[j][c];
+                    }
+                    inner += v * yij;
+                    innerC += v * ycij;
+                    norm2 += v * v;
+                    double vc = v + shift - r[j][bi];
+                    norm2C += vc * vc;
                 }
-                inner += v * yij;
-                innerC += v * ycij;
-                norm2 += v * v;
-                double vc = v + shift - r[j];
-                norm2C += vc * vc;
             }
         }
         double denom = Math.sqrt(norm2) * Math.sqrt(yTy(y, k));

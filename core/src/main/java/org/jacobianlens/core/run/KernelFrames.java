@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.jacobianlens.core.linalg.DenseOperator;
 import org.jacobianlens.core.linalg.EigenSolver;
 import org.jacobianlens.core.linalg.SymmetricEigen;
+import org.jacobianlens.core.linalg.SymmetricOperator;
 import org.jacobianlens.core.linalg.TopEigen;
 import org.jacobianlens.core.model.Network;
 import org.jacobianlens.core.ntk.AnalysisFrame;
@@ -15,14 +16,18 @@ import org.jacobianlens.core.ntk.TwoLayerOperator;
  * The kernel side of a run: analysis frames on the first n_a training examples, and λ_max of the initial kernel for
  * the automatic η, each on the path that fits ({@link MemoryEstimate.FramePath}): the Gram on the heap up to the
  * dense limit, the two-layer Gram built in native memory past it, or the matrix-free product K v = J(Jᵀv) when
- * even that would not fit. The first frame's Gram is kept for the kernel drift ‖Θ − Θ₀‖/‖Θ₀‖ up to
- * {@link TrainingRun#KEEP_GRAM0_MAX} examples (on the heap or natively, as the frames are).
+ * even that would not fit. With K outputs the kernel is the full nK × nK one that drives gradient descent (SCIENCE.md
+ * §2.5) where it fits ({@link MemoryEstimate#fullFrames}), with the labels stacked into vec(Y); else the block
+ * average (1/K)Σ_k Θ^(k,k), as {@link #kernel()} says. The first frame's Gram is kept for the kernel drift
+ * ‖Θ − Θ₀‖/‖Θ₀‖ up to {@link TrainingRun#KEEP_GRAM0_MAX} rows (on the heap or natively, as the frames are).
  *
  * <p>Runs on the run's thread; {@link #close()} returns a natively kept Θ₀.
  */
 final class KernelFrames implements AutoCloseable {
     private final RunConfig config;
     private final MemoryEstimate.FramePath path;
+    /** K when frames analyse the full nK × nK kernel; 0 for the n × n one (one output, or the block average). */
+    private final int fullOutputs;
     private final double[][] x;
     private final double[][] yNoisy;
     private final double[][] yClean;
@@ -34,11 +39,13 @@ final class KernelFrames implements AutoCloseable {
      * @param x      n_a × d analysis inputs (kept by reference: the network caches products of this very array)
      * @param yNoisy n_a × K trained labels
      * @param yClean n_a × K true labels
+     * @param full   whether frames analyse the full nK × nK kernel (K = the labels' columns)
      */
-    KernelFrames(RunConfig config, MemoryEstimate.FramePath path, double[][] x, double[][] yNoisy,
+    KernelFrames(RunConfig config, MemoryEstimate.FramePath path, boolean full, double[][] x, double[][] yNoisy,
                  double[][] yClean) {
         this.config = config;
         this.path = path;
+        this.fullOutputs = full ? yNoisy[0].length : 0;
         this.x = x;
         this.yNoisy = yNoisy;
         this.yClean = yClean;
@@ -46,6 +53,17 @@ final class KernelFrames implements AutoCloseable {
 
     MemoryEstimate.FramePath path() {
         return path;
+    }
+
+    /** What the frames analyse, in words (for the run's facts, the charts and run.json). */
+    String kernel() {
+        int k = yNoisy[0].length;
+        if (k == 1) {
+            return "NTK Θ = J Jᵀ, n × n (one output)";
+        }
+        return fullOutputs > 0 ? "full multi-output NTK, nK × nK (K = " + k + ", class-major), labels as vec(Y)"
+                : "block-averaged NTK (1/K)Σ_k Θ^(k,k), n × n (K = " + k + "; " + (config.blockKernel()
+                        ? "chosen" : "the full nK × nK kernel would not fit") + ")";
     }
 
     /** One frame of {@code network}'s kernel at {@code step}, with the residual of its training outputs. */
@@ -57,8 +75,8 @@ final class KernelFrames implements AutoCloseable {
                 residual[i][c] = trainOutputs[i][c] - yNoisy[i][c];
             }
         }
-        boolean keep = first && x.length <= TrainingRun.KEEP_GRAM0_MAX;
-        AnalysisFrame frame = switch (path) {
+        boolean keep = first && x.length * Math.max(1, fullOutputs) <= TrainingRun.KEEP_GRAM0_MAX;
+        AnalysisFrame frame = fullOutputs > 0 ? fullFrame(step, network, residual, keep) : switch (path) {
             case MATRIX_FREE -> SpectralAnalyzer.analyze(step, blockOperator(network, x), yNoisy, yClean, residual,
                     config.cutoffFraction(), EigenSolver.Mode.AUTO, config.topK());
             case NATIVE_GRAM -> {
@@ -89,11 +107,51 @@ final class KernelFrames implements AutoCloseable {
         return frame;
     }
 
+    private AnalysisFrame fullFrame(int step, Network network, double[][] residual, boolean keep) {
+        double[][] gram = network.fullNtkGram(x);
+        AnalysisFrame f = SpectralAnalyzer.analyzeFull(step, gram, fullOutputs, yNoisy, yClean, residual,
+                gram0 == null && !first ? SpectralAnalyzer.NOT_KEPT : gram0, config.cutoffFraction(),
+                EigenSolver.Mode.AUTO, config.topK());
+        if (keep) {
+            gram0 = gram;
+        }
+        return f;
+    }
+
+    /** λ_max of the initial kernel for the automatic η, and which kernel it is of. */
+    record Eta(double lambdaMax, String kernel) {
+    }
+
     /**
-     * λ_max of {@code network}'s kernel on all training inputs {@code all}, on the path {@code etaPath}
-     * (the top eigenvalue by Lanczos past the dense limit).
+     * λ_max of the kernel gradient descent sees on all training inputs {@code all}: with K outputs the full nK × nK
+     * kernel, formed where it fits ({@link MemoryEstimate#fullKernelFits}) or as the network's matrix-free product,
+     * else (an MLP too big to form it) the block average, which underestimates it and is said so; with one output
+     * the n × n kernel on the path {@code etaPath} (the top eigenvalue by Lanczos past the dense limit).
      */
-    static double lambdaMax(Network network, double[][] all, MemoryEstimate.FramePath etaPath) {
+    static Eta lambdaMax(Network network, double[][] all, MemoryEstimate.FramePath etaPath, boolean fullFits) {
+        if (network.outputs() > 1) {
+            if (fullFits) {
+                double[][] full = network.fullNtkGram(all);
+                return new Eta(full.length <= EigenSolver.DENSE_LIMIT ? SymmetricEigen.largestEigenvalue(full)
+                        : topEigenvalue(full), "the full nK × nK kernel");
+            }
+            SymmetricOperator product = network.fullNtkProduct(all);
+            if (product != null) {
+                return new Eta(TopEigen.solve(product, 1).values()[0], "the full nK × nK kernel (matrix-free)");
+            }
+            return new Eta(blockLambdaMax(network, all, etaPath), "the block-averaged kernel: the full nK × nK kernel "
+                    + "would not fit, and its λ_max is larger, so η may oscillate");
+        }
+        return new Eta(blockLambdaMax(network, all, etaPath), "the kernel J Jᵀ");
+    }
+
+    private static double topEigenvalue(double[][] gram) {
+        try (DenseOperator op = DenseOperator.of(gram)) {
+            return TopEigen.solve(op, 1).values()[0];
+        }
+    }
+
+    private static double blockLambdaMax(Network network, double[][] all, MemoryEstimate.FramePath etaPath) {
         return switch (etaPath) {
             case HEAP_GRAM -> SymmetricEigen.largestEigenvalue(network.ntkGram(all));
             case NATIVE_GRAM -> {

@@ -95,7 +95,8 @@ public final class MemoryEstimate {
             }
             widthOfAnalysis = m * config.depth();
         }
-        long[] frame = switch (framePath(config, nTrain, dim, heapLimit, nativeLimit)) {
+        long[] frame = fullFrames(config, nTrain, outputs, heapLimit) ? fullKernelBytes(na * k, d, widthOfAnalysis)
+                : switch (framePath(config, nTrain, dim, heapLimit, nativeLimit)) {
             case HEAP_GRAM -> new long[] {frameHeap(config, na, d, widthOfAnalysis, false),
                 8 * (na * d + widthOfAnalysis * d + na * widthOfAnalysis) + frameNative(config, na)};
             case NATIVE_GRAM -> new long[] {8 * d * m + na * m / 8,
@@ -111,7 +112,9 @@ public final class MemoryEstimate {
         // Automatic η on the squared loss: λ_max of the full-set kernel, formed (as for a frame on n examples).
         boolean kernelEta = config.learningRate() == 0 && !(config.model() == RunConfig.ModelKind.MLP
                 && (config.optimizer() == MlpSpec.Optimizer.ADAM || config.loss() == MlpSpec.Loss.CROSS_ENTROPY));
-        if (kernelEta) {
+        if (kernelEta && fullKernelFits(n, outputs, heapLimit)) {
+            eta = fullKernelBytes(n * k, d, widthOfAnalysis);
+        } else if (kernelEta) {
             eta = switch (etaPath(config, nTrain, dim, heapLimit, nativeLimit)) {
                 case HEAP_GRAM -> new long[] {frameHeap(config, n, d, widthOfAnalysis, true), 0};
                 case NATIVE_GRAM -> new long[] {8 * d * m + n * m / 8, nativeGram(n, d, m)
@@ -139,6 +142,27 @@ public final class MemoryEstimate {
         long heapPeak = heapKept + Math.max(Math.max(frame[0], twin[0]), Math.max(theory[0], eta[0]));
         long nativeScratch = Math.max(Math.max(frame[1], twin[1]), Math.max(theory[1], eta[1]));
         return new MemoryEstimate(heapPeak, nativeTrain, nativeScratch);
+    }
+
+    /**
+     * Whether the full nK × nK kernel of n examples with K outputs is formed: K > 1 and its builder's arrays (the
+     * kernel, the builder's per-layer product and a kept Θ₀, each 8(nK)² bytes on the heap) take at most half the
+     * heap. n = 300 with K = 10 (72 MB each) fits a 1 GB heap; n = 500 does not.
+     */
+    public static boolean fullKernelFits(long n, int outputs, long heapLimit) {
+        return outputs > 1 && 3 * AnalysisMemory.gramBytes(n * outputs) <= 0.5 * heapLimit;
+    }
+
+    /** Whether frames of this run analyse the full multi-output kernel (else the block average, or K = 1). */
+    public static boolean fullFrames(RunConfig c, int nTrain, int outputs, long heapLimit) {
+        return !c.blockKernel() && fullKernelFits(Math.min(nTrain, c.analyzeN()), outputs, heapLimit);
+    }
+
+    /** {heap, native} of forming and solving the full kernel of order N: three N × N heap arrays, the solver's work. */
+    private static long[] fullKernelBytes(long order, long d, long widthOfAnalysis) {
+        return new long[] {3 * AnalysisMemory.gramBytes(order) + 8 * d * widthOfAnalysis,
+            (order > EigenSolver.DENSE_LIMIT ? AnalysisMemory.gramBytes(order) : 0)
+                + AnalysisMemory.eigenBytes((int) order, 100)};
     }
 
     /** How analysis frames form the kernel. */

@@ -31,12 +31,15 @@ import org.jacobianlens.core.model.Precision;
  * @param eigenpairs     k, the eigenpairs a frame computes past the dense limit ({@code EigenSolver.DENSE_LIMIT}),
  *                       where the top k come from Lanczos and the rest of the label energy is one number; 0 = the
  *                       default {@value #DEFAULT_EIGENPAIRS} (also what a settings file without this field reads as)
+ * @param blockKernel    with K outputs, analyse the block-averaged kernel (1/K)Σ_k Θ^(k,k) (n × n, cheaper)
+ *                       instead of the full nK × nK kernel that drives gradient descent (SCIENCE.md §2.5); η and the
+ *                       linearized twin always come from the full kernel where it fits
  */
 public record RunConfig(DatasetSpec data, ModelKind model, int width, int depth, double kappa, double learningRate,
                         MlpSpec.Activation activation, MlpSpec.Optimizer optimizer, MlpSpec.Loss loss, int batchSize,
                         int maxSteps, double targetLoss, int analyzeEvery, int analyzeN, double cutoffFraction,
                         boolean theory, long seed, Precision precision,
-                        double analysisShare, int eigenpairs) {
+                        double analysisShare, int eigenpairs, boolean blockKernel) {
 
     /** Largest analysis size n_a: past the dense limit frames use top-k Lanczos (the UI spinner's maximum). */
     public static final int MAX_ANALYZE_N = 10_000;
@@ -99,61 +102,71 @@ public record RunConfig(DatasetSpec data, ModelKind model, int width, int depth,
     public static RunConfig defaults() {
         return new RunConfig(DatasetSpec.defaults(), ModelKind.TWO_LAYER, 1024, 2, 1.0, 0.0,
                 MlpSpec.Activation.RELU, MlpSpec.Optimizer.SGD, MlpSpec.Loss.SQUARED, 0,
-                2000, 0.0, 50, 500, 0.1, true, 1L, Precision.FLOAT32, 0.0, 0);
+                2000, 0.0, 50, 500, 0.1, true, 1L, Precision.FLOAT32, 0.0, 0, false);
     }
 
     public RunConfig withData(DatasetSpec d) {
         return new RunConfig(d, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs, blockKernel);
     }
 
     public RunConfig withModel(ModelKind m, int w, int dep) {
         return new RunConfig(data, m, w, dep, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs, blockKernel);
     }
 
     public RunConfig withTraining(double lr, MlpSpec.Optimizer opt, MlpSpec.Loss l, int batch) {
         return new RunConfig(data, model, width, depth, kappa, lr, activation, opt, l, batch,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs, blockKernel);
     }
 
     public RunConfig withStop(int steps, double target) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                steps, target, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs);
+                steps, target, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs, blockKernel);
     }
 
     public RunConfig withAnalysis(int every, int n, double cutoff) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, every, n, cutoff, theory, seed, precision, analysisShare, eigenpairs);
+                maxSteps, targetLoss, every, n, cutoff, theory, seed, precision, analysisShare, eigenpairs, blockKernel);
     }
 
     public RunConfig withSeed(long s) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, s, precision, analysisShare, eigenpairs);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, s, precision, analysisShare, eigenpairs, blockKernel);
     }
 
     public RunConfig withKappa(double k) {
         return new RunConfig(data, model, width, depth, k, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs, blockKernel);
     }
 
     public RunConfig withActivation(MlpSpec.Activation a) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, a, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs, blockKernel);
     }
 
     public RunConfig withPrecision(Precision p) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, p, analysisShare, eigenpairs);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, p, analysisShare, eigenpairs, blockKernel);
     }
 
     public RunConfig withAnalysisShare(double share) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, share, eigenpairs);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, share, eigenpairs, blockKernel);
+    }
+
+    /**
+     * With {@code block}, frames of a K-output network analyse the block-averaged kernel (1/K)Σ_k Θ^(k,k) (n × n,
+     * cheaper) instead of the full nK × nK one; nothing changes for one output.
+     */
+    public RunConfig withBlockKernel(boolean block) {
+        return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare,
+                eigenpairs, block);
     }
 
     public RunConfig withEigenpairs(int k) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, k);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, k, blockKernel);
     }
 }

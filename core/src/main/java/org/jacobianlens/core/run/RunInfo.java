@@ -15,8 +15,11 @@ package org.jacobianlens.core.run;
  * @param model           model description (e.g. "two-layer ReLU, m = 1024, κ = 1")
  * @param lossScale       c of the loss (NaN when not squared)
  * @param learningRate    η
+ * @param kernel          what the analysis frames analyse, in words (with K outputs: the full nK × nK kernel, or the
+ *                        block average and why)
+ * @param learningRateSource how η was chosen ("given", or the automatic rule with the kernel and λ_max it used)
  */
 public record RunInfo(String dataset, String preprocessing, int nTrain, int nTest, int nAnalysis, int numClasses,
                       int corrupted, int changed, long parameters, String model, double lossScale,
-                      double learningRate) {
+                      double learningRate, String kernel, String learningRateSource) {
 }

@@ -125,8 +125,10 @@ public final class TrainingRun implements AutoCloseable {
         this.analysisYClean = Targets.encode(Arrays.copyOf(data.cleanTrainLabels(), nA), data.numClasses());
         this.batchRng = new Random(config.seed() ^ 0x5DEECE66DL);
         this.frameCadence = new Cadence(config.analyzeEvery(), config.analysisShare());
+        long heapMax = Runtime.getRuntime().maxMemory();
         this.kernelFrames = new KernelFrames(config, MemoryEstimate.framePath(config, data.nTrain(), data.dim(),
-                Runtime.getRuntime().maxMemory(), Pointer.maxBytes()), analysisX, analysisYNoisy, analysisYClean);
+                heapMax, Pointer.maxBytes()), MemoryEstimate.fullFrames(config, data.nTrain(), data.outputs(),
+                heapMax), analysisX, analysisYNoisy, analysisYClean);
         this.weightCadence = new Cadence(config.analysisShare() > 0 ? 0 : config.analyzeEvery(),
                 config.analysisShare() > 0 ? WEIGHT_SHARE : 0);
         this.decisionGrid = DecisionGrid.of(config.data(), data, DecisionGrid.DEFAULT_SIZE);
@@ -143,12 +145,13 @@ public final class TrainingRun implements AutoCloseable {
         try {
             network.setTrainingData(data.trainX(), Targets.encode(data.trainLabels(), data.numClasses()));
             network.setTestData(data.testX());
+            String etaSource = "given";
             if (config.learningRate() == 0) {
-                network.setLearningRate(automaticLearningRate());
+                etaSource = automaticLearningRate();
             }
             this.info = new RunInfo(data.name(), data.preprocessing(), data.nTrain(), data.nTest(), nA,
                     data.numClasses(), data.corruptedCount(), data.changedCount(), network.parameterCount(),
-                    describeModel(), network.lossScale(), network.learningRate());
+                    describeModel(), network.lossScale(), network.learningRate(), kernelFrames.kernel(), etaSource);
             this.theory = config.theory() && config.model() == RunConfig.ModelKind.TWO_LAYER ? computeTheory() : null;
             this.weightTracker = new WeightTracker(network, config.width());
             this.twin = linearizable() ? buildTwin() : null;
@@ -175,22 +178,29 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     /**
-     * Automatic η: 1/(c·λ_max(Θ₀)) on the full training set for plain (S)GD on a squared loss (the largest
-     * non-oscillating step, SCIENCE.md §1.4), from this very network's initial kernel; a tenth of that with
-     * momentum; 10⁻³ for Adam and 0.1 for cross-entropy with SGD, where no kernel rule applies.
+     * Sets the automatic η: 1/(c·λ_max(Θ₀)) on the full training set for plain (S)GD on a squared loss (the largest
+     * non-oscillating step, SCIENCE.md §1.4), from this very network's initial kernel — the full nK × nK one with K
+     * outputs; a tenth of that with momentum; 10⁻³ for Adam and 0.1 for cross-entropy with SGD, where no kernel rule
+     * applies. Returns how it was found, in words.
      */
-    private double automaticLearningRate() {
+    private String automaticLearningRate() {
         if (config.model() == RunConfig.ModelKind.MLP && config.optimizer() == MlpSpec.Optimizer.ADAM) {
-            return 1e-3;
+            network.setLearningRate(1e-3);
+            return "automatic: 10⁻³ for Adam";
         }
         if (crossEntropy) {
-            return 0.1;
+            network.setLearningRate(0.1);
+            return "automatic: 0.1 for cross-entropy";
         }
-        double lambdaMax = KernelFrames.lambdaMax(network, data.trainX(), MemoryEstimate.etaPath(config,
-                data.nTrain(), data.dim(), Runtime.getRuntime().maxMemory(), Pointer.maxBytes()));
-        double eta = AroraTheory.suggestedLearningRate(lambdaMax, network.lossScale());
-        return config.optimizer() == MlpSpec.Optimizer.MOMENTUM && config.model() == RunConfig.ModelKind.MLP
-                ? 0.1 * eta : eta;
+        long heapMax = Runtime.getRuntime().maxMemory();
+        KernelFrames.Eta e = KernelFrames.lambdaMax(network, data.trainX(), MemoryEstimate.etaPath(config,
+                data.nTrain(), data.dim(), heapMax, Pointer.maxBytes()),
+                MemoryEstimate.fullKernelFits(data.nTrain(), network.outputs(), heapMax));
+        double eta = AroraTheory.suggestedLearningRate(e.lambdaMax(), network.lossScale());
+        boolean momentum = config.optimizer() == MlpSpec.Optimizer.MOMENTUM && config.model() == RunConfig.ModelKind.MLP;
+        network.setLearningRate(momentum ? 0.1 * eta : eta);
+        return String.format(java.util.Locale.ROOT, "automatic: %s1/(c·λ_max) with λ_max = %.6g of %s at "
+                + "initialization", momentum ? "0.1 × " : "", e.lambdaMax(), e.kernel());
     }
 
     /**

@@ -31,9 +31,9 @@ class KernelFramesTest {
         double[][] yNoisy = Targets.encode(data.trainLabels(), data.numClasses());
         double[][] yClean = Targets.encode(data.cleanTrainLabels(), data.numClasses());
         try (TwoLayerNetwork net = new TwoLayerNetwork(data.dim(), 96, 1, 1.0, 0.5, 7);
-             KernelFrames heap = new KernelFrames(c, MemoryEstimate.FramePath.HEAP_GRAM, x, yNoisy, yClean);
-             KernelFrames nat = new KernelFrames(c, MemoryEstimate.FramePath.NATIVE_GRAM, x, yNoisy, yClean);
-             KernelFrames free = new KernelFrames(c, MemoryEstimate.FramePath.MATRIX_FREE, x, yNoisy, yClean)) {
+             KernelFrames heap = new KernelFrames(c, MemoryEstimate.FramePath.HEAP_GRAM, false, x, yNoisy, yClean);
+             KernelFrames nat = new KernelFrames(c, MemoryEstimate.FramePath.NATIVE_GRAM, false, x, yNoisy, yClean);
+             KernelFrames free = new KernelFrames(c, MemoryEstimate.FramePath.MATRIX_FREE, false, x, yNoisy, yClean)) {
             net.setTrainingData(x, yNoisy);
             for (int step = 0; step <= 30; step += 30) {
                 double[][] out = net.trainOutputs();

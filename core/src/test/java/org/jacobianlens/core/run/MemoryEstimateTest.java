@@ -30,12 +30,19 @@ class MemoryEstimateTest {
         RunConfig c = twoLayer(10, 4, 10).withAnalysis(25, 10, 0.1);
         MemoryEstimate e = MemoryEstimate.of(c.withPrecision(Precision.FLOAT32), 10, 0, 3, 2);
         long training = 4 * (30 + 2 * 20 + 12 + 8 + 2 * 40) + 5 * 40 + 4 * (512 * 4 * 2);
-        // Scratch: the largest of a frame (X, W, X Wᵀ and 2 n² in double), the twin's solver work and the H∞
-        // theory at set-up (H∞ and Cholesky's copy, LAPACK's copy and eigenvectors: 4 n² doubles).
-        long frame = 8 * (30 + 12 + 40 + 200);
+        // Scratch: the largest of a frame (K = 2 outputs: the full nK × nK kernel, nK = 20, LAPACK's copy and
+        // eigenvectors: 2 (nK)² doubles), the twin's solver work and the H∞ theory at set-up (H∞ and Cholesky's
+        // copy, LAPACK's copy and eigenvectors: 4 n² doubles).
+        long frame = 8 * 2 * 400;
         long twin = 8 * (200 + 30 + 12 + 10 * 4);
         long theory = 8 * 4 * 100;
         assertEquals(training + Math.max(Math.max(frame, twin), theory), e.nativeBytes());
+        // The block-averaged kernel's frame instead (X, W, X Wᵀ and 2 n² in double), with η given, so that no
+        // full-kernel λ_max (the automatic η's, 2 (nK)² like a full frame) is solved at set-up either.
+        RunConfig block = c.withBlockKernel(true).withTraining(0.1, c.optimizer(), c.loss(), 0)
+                .withPrecision(Precision.FLOAT32);
+        assertEquals(training + Math.max(Math.max(8 * (30 + 12 + 40 + 200), twin), theory),
+                MemoryEstimate.of(block, 10, 0, 3, 2).nativeBytes());
         MemoryEstimate d = MemoryEstimate.of(c.withPrecision(Precision.FLOAT64), 10, 0, 3, 2);
         assertTrue(d.nativeBytes() > e.nativeBytes(), "double training needs more");
     }
