@@ -105,4 +105,16 @@ public final class Targets {
         }
         return out;
     }
+
+    /** The inverse of {@link #stackClassMajor}: an nK × 1 column back to n × K. */
+    public static double[][] unstackClassMajor(double[][] v, int k) {
+        int n = v.length / k;
+        double[][] y = new double[n][k];
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < n; i++) {
+                y[i][c] = v[c * n + i][0];
+            }
+        }
+        return y;
+    }
 }

@@ -1,5 +1,6 @@
 package org.jacobianlens.core.ntk;
 
+import org.jacobianlens.core.data.Targets;
 import org.jacobianlens.core.linalg.DenseOperator;
 import org.jacobianlens.core.linalg.EigenSolver;
 import org.jacobianlens.core.linalg.LabelSpectrum;
@@ -64,25 +65,13 @@ public final class SpectralAnalyzer {
                                             double[][] yClean, double[][] residual, double[][] gram0OrNull,
                                             double cutoffFraction, EigenSolver.Mode mode, int k) {
         long t0 = System.nanoTime();
-        double[][] vNoisy = vec(yNoisy);
-        LabelSpectrum spectrum = EigenSolver.projections(gram, mode, k, vNoisy, vec(yClean), vec(residual));
+        double[][] vNoisy = Targets.stackClassMajor(yNoisy);
+        LabelSpectrum spectrum = EigenSolver.projections(gram, mode, k, vNoisy, Targets.stackClassMajor(yClean),
+                Targets.stackClassMajor(residual));
         double drift = gram0OrNull == null ? 0.0 : gram0OrNull == NOT_KEPT ? Double.NaN
                 : frobeniusDistance(gram, gram0OrNull) / frobenius(gram0OrNull);
         double[] align = alignments(Rows.of(gram), vNoisy, outputs);
         return frame(step, yNoisy.length, spectrum, align[0], align[1], drift, cutoffFraction, t0);
-    }
-
-    /** vec(Y) for n × K labels in class-major order: an nK × 1 column with entry k·n + i = Y_ik. */
-    public static double[][] vec(double[][] y) {
-        int n = y.length;
-        int k = n == 0 ? 0 : y[0].length;
-        double[][] v = new double[n * k][1];
-        for (int c = 0; c < k; c++) {
-            for (int i = 0; i < n; i++) {
-                v[c * n + i][0] = y[i][c];
-            }
-        }
-        return v;
     }
 
     /**

@@ -124,9 +124,11 @@ public final class MemoryEstimate {
             };
         }
         long[] twin = {0, 0};
-        if (twin(config, nTrain, nTest, heapLimit)) {
+        if (twin(config, nTrain, nTest, outputs, heapLimit)) {
             long u = n + nTest;
-            twin = new long[] {twinHeap(n, nTest), 8 * (2 * n * n + n * d + widthOfAnalysis * d + u * widthOfAnalysis)};
+            long nk = n * k;
+            twin = new long[] {twinHeap(n, nTest, k), 8 * (2 * nk * nk + n * d + widthOfAnalysis * d
+                    + u * widthOfAnalysis)};
         }
         long[] theory = {0, 0};
         if (config.theory() && twoLayer) {
@@ -229,10 +231,14 @@ public final class MemoryEstimate {
         return AnalysisMemory.gramBytes(n) + 8 * (n * d + m * d + 512 * m);
     }
 
-    /** Heap of the linearized twin: Θ₀ on train + test, its eigenvectors twice and the cross kernel. */
-    private static long twinHeap(long n, long nTest) {
-        long u = n + nTest;
-        return 8 * (u * u + 2 * n * n + nTest * n);
+    /**
+     * Heap of the linearized twin: Θ₀ on train + test (the full kernel with K outputs, and its builder's product),
+     * the train block and its eigenvectors twice, and the cross block.
+     */
+    private static long twinHeap(long n, long nTest, long outputs) {
+        long u = (n + nTest) * outputs;
+        long nk = n * outputs;
+        return 8 * ((outputs > 1 ? 2 : 1) * u * u + 3 * nk * nk + nTest * outputs * nk);
     }
 
     /**
@@ -240,11 +246,11 @@ public final class MemoryEstimate {
      * (SCIENCE.md §5.1) and its formed kernels must take at most {@value #TWIN_SHARE} of the heap (past a few
      * thousand examples they would not fit beside the frames; the twin is then left out and the curves say so).
      */
-    public static boolean twin(RunConfig c, int nTrain, int nTest, long heapLimit) {
+    public static boolean twin(RunConfig c, int nTrain, int nTest, int outputs, long heapLimit) {
         boolean method = c.theory() && (c.model() == RunConfig.ModelKind.TWO_LAYER
                 || (c.optimizer() == MlpSpec.Optimizer.SGD && c.loss() == MlpSpec.Loss.SQUARED
                 && (c.batchSize() == 0 || c.batchSize() >= nTrain)));
-        return method && twinHeap(nTrain, nTest) <= TWIN_SHARE * heapLimit;
+        return method && twinHeap(nTrain, nTest, outputs) <= TWIN_SHARE * heapLimit;
     }
 
     /** Share of the native limit a natively built Gram (with its solver's work and a kept Θ₀) may take. */

@@ -222,28 +222,43 @@ public final class TrainingRun implements AutoCloseable {
      * fit ({@link MemoryEstimate#twin}).
      */
     private boolean linearizable() {
-        return MemoryEstimate.twin(config, data.nTrain(), data.nTest(), Runtime.getRuntime().maxMemory());
+        return MemoryEstimate.twin(config, data.nTrain(), data.nTest(), data.outputs(),
+                Runtime.getRuntime().maxMemory());
     }
 
-    /** Θ₀ on training and test inputs together gives the train kernel and the test–train cross kernel in one go. */
+    /**
+     * Θ₀ on training and test inputs together gives the train kernel and the test–train cross kernel in one go; with
+     * K outputs the full kernel (class-major over the union: row k·u + i), whose train and cross blocks are taken out
+     * per output pair, so the twin couples the outputs exactly as gradient descent does.
+     */
     private LinearizedTwin buildTwin() {
         int n = data.nTrain();
         int nTest = data.nTest();
-        double[][] union = new double[n + nTest][];
+        int u = n + nTest;
+        double[][] union = new double[u][];
         System.arraycopy(data.trainX(), 0, union, 0, n);
         System.arraycopy(data.testX(), 0, union, n, nTest);
-        double[][] g = network.ntkGram(union);
-        double[][] train = new double[n][];
-        double[][] cross = new double[nTest][];
-        for (int i = 0; i < n; i++) {
-            train[i] = Arrays.copyOf(g[i], n);
+        int k = network.outputs();
+        double[][] g = k > 1 ? network.fullNtkGram(union) : network.ntkGram(union);
+        double[][] train = new double[n * k][n * k];
+        double[][] cross = new double[nTest * k][n * k];
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < k; b++) {
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(g[a * u + i], b * u, train[a * n + i], b * n, n);
+                }
+                for (int j = 0; j < nTest; j++) {
+                    System.arraycopy(g[a * u + n + j], b * u, cross[a * nTest + j], b * n, n);
+                }
+            }
         }
-        for (int i = 0; i < nTest; i++) {
-            cross[i] = Arrays.copyOf(g[n + i], n);
-        }
-        return new LinearizedTwin(train, cross, network.trainOutputs(),
-                nTest > 0 ? network.testOutputs() : new double[0][], Targets.encode(data.trainLabels(),
-                data.numClasses()), network.learningRate(), network.lossScale());
+        double[][] f0Test = nTest > 0 ? network.testOutputs() : new double[0][k];
+        double[][] targets = Targets.encode(data.trainLabels(), data.numClasses());
+        return k > 1
+                ? LinearizedTwin.full(train, cross, network.trainOutputs(), f0Test, targets, network.learningRate(),
+                        network.lossScale())
+                : new LinearizedTwin(train, cross, network.trainOutputs(), f0Test, targets, network.learningRate(),
+                        network.lossScale());
     }
 
     private String describeModel() {

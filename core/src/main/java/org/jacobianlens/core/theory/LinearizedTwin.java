@@ -1,5 +1,6 @@
 package org.jacobianlens.core.theory;
 
+import org.jacobianlens.core.data.Targets;
 import org.jacobianlens.core.linalg.Blas;
 import org.jacobianlens.core.linalg.Eigen;
 import org.jacobianlens.core.linalg.SymmetricEigen;
@@ -13,8 +14,10 @@ import org.jacobianlens.core.linalg.SymmetricEigen;
  *   <li>test: f_lin,t(X*) = f₀(X*) + Θ₀(X*, X) V diag((1 − (1 − ηcλᵢ)ᵗ)/λᵢ) Vᵀ r₀.</li>
  * </ul>
  * The factor (1 − (1 − ηcλ)ᵗ)/λ is evaluated stably (it tends to ηc·t as λ → 0), so no ridge is needed.
- * With several outputs every output uses the block-averaged kernel: exact for one output (two classes), and for
- * K outputs exact up to the off-diagonal output blocks, which vanish as the width grows.
+ *
+ * <p>With K outputs the exact linearization couples them through the full nK × nK kernel (SCIENCE.md §2.5): build
+ * it with {@link #full}, which works on vec(Y) (class-major) and gives outputs back as n × K. The constructor applies
+ * one n × n kernel to every output column, which is exact for one output.
  */
 public final class LinearizedTwin {
     private final int n;
@@ -30,6 +33,8 @@ public final class LinearizedTwin {
     private final double[] q;
     private final double[][] targets;
     private final double[][] f0Test;
+    /** K when the kernel is the full nK × nK one (the arrays here then hold vec(·), one column); else 1. */
+    private final int blocks;
 
     /**
      * @param gram      Θ₀(X, X), n × n
@@ -42,6 +47,26 @@ public final class LinearizedTwin {
      */
     public LinearizedTwin(double[][] gram, double[][] cross, double[][] f0, double[][] f0Test, double[][] targets,
                           double eta, double lossScale) {
+        this(gram, cross, f0, f0Test, targets, eta, lossScale, 1);
+    }
+
+    /**
+     * The twin of a K-output network on its full kernel.
+     *
+     * @param gram    Θ₀(X, X), nK × nK, class-major (row k·n + i)
+     * @param cross   Θ₀(X*, X), n*K × nK, class-major on both sides
+     * @param f0      f(X; θ₀), n × K; f0Test, targets likewise
+     */
+    public static LinearizedTwin full(double[][] gram, double[][] cross, double[][] f0, double[][] f0Test,
+                                      double[][] targets, double eta, double lossScale) {
+        int k = targets[0].length;
+        return new LinearizedTwin(gram, cross, Targets.stackClassMajor(f0), Targets.stackClassMajor(f0Test),
+                Targets.stackClassMajor(targets), eta, lossScale, k);
+    }
+
+    private LinearizedTwin(double[][] gram, double[][] cross, double[][] f0, double[][] f0Test, double[][] targets,
+                           double eta, double lossScale, int blocks) {
+        this.blocks = blocks;
         this.n = gram.length;
         this.nTest = cross.length;
         this.outputs = targets[0].length;
@@ -68,8 +93,12 @@ public final class LinearizedTwin {
         this.crossV = nTest == 0 ? new double[0] : Blas.multiply(Blas.flatten(cross), nTest, n, v, n);
     }
 
-    /** Outputs on the training inputs after t steps. */
+    /** Outputs on the training inputs after t steps (n × K). */
     public double[][] trainOutputs(int t) {
+        return unvec(trainVec(t));
+    }
+
+    private double[][] trainVec(int t) {
         double[] scaled = new double[n * outputs];
         for (int i = 0; i < n; i++) {
             double decay = Math.pow(1 - etaC * lambda[i], t);
@@ -87,8 +116,12 @@ public final class LinearizedTwin {
         return u;
     }
 
-    /** Outputs on the test inputs after t steps. */
+    /** Outputs on the test inputs after t steps (n* × K). */
     public double[][] testOutputs(int t) {
+        return unvec(testVec(t));
+    }
+
+    private double[][] testVec(int t) {
         if (nTest == 0) {
             return new double[0][];
         }
@@ -107,6 +140,11 @@ public final class LinearizedTwin {
             }
         }
         return out;
+    }
+
+    /** Outputs as n × K: the full kernel's vec(·) unstacked, the per-output arrays as they are. */
+    private double[][] unvec(double[][] v) {
+        return blocks == 1 ? v : Targets.unstackClassMajor(v, blocks);
     }
 
     /** (1 − (1 − ηcλ)ᵗ)/λ, stable as λ → 0 (where it tends to ηc·t). */

@@ -34,7 +34,7 @@ class MemoryEstimateTest {
         // eigenvectors: 2 (nK)² doubles), the twin's solver work and the H∞ theory at set-up (H∞ and Cholesky's
         // copy, LAPACK's copy and eigenvectors: 4 n² doubles).
         long frame = 8 * 2 * 400;
-        long twin = 8 * (200 + 30 + 12 + 10 * 4);
+        long twin = 8 * (2 * 400 + 30 + 12 + 10 * 4); // the full kernel's train block (nK = 20) and eigenvectors
         long theory = 8 * 4 * 100;
         assertEquals(training + Math.max(Math.max(frame, twin), theory), e.nativeBytes());
         // The block-averaged kernel's frame instead (X, W, X Wᵀ and 2 n² in double), with η given, so that no
@@ -70,7 +70,7 @@ class MemoryEstimateTest {
         assertEquals(MemoryEstimate.FramePath.MATRIX_FREE, MemoryEstimate.framePath(c, 10_000, 784, GB, GB));
         assertEquals(MemoryEstimate.FramePath.HEAP_GRAM, MemoryEstimate.framePath(twoLayer(2000, 1024, 2000), 2000,
                 784, GB, 2 * GB), "up to the dense limit on the heap");
-        assertTrue(!MemoryEstimate.twin(c, 10_000, 300, GB), "the twin's kernels would not fit: no twin");
+        assertTrue(!MemoryEstimate.twin(c, 10_000, 300, 10, GB), "the twin's kernels would not fit: no twin");
         RunConfig wide = twoLayer(10_000, 8192, 10_000);
         String why = MemoryEstimate.refusal(List.of(wide, wide.withData(wide.data().withNoise(1))), 1, 10_000, 300,
                 784, 10, GB, 2 * GB);
