@@ -41,6 +41,7 @@ final class Defaults implements IDefaultValueProvider {
             Map.entry("--no-theory", c -> !c.theory()),
             Map.entry("--eigenpairs", RunConfig::topK),
             Map.entry("--block-kernel", RunConfig::blockKernel),
+            Map.entry("--raw-label-energy", c -> !c.centerLabels()),
             Map.entry("--seed", RunConfig::seed));
 
     private static final Map<String, Object> SWEEP = Map.of(

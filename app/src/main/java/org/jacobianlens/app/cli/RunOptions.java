@@ -109,6 +109,11 @@ public final class RunOptions {
             + "the linearized twin still come from the full kernel where it fits)")
     boolean blockKernel;
 
+    @Option(names = "--raw-label-energy", order = 27, description = "with one-hot labels, show the energy of the "
+            + "labels as they are instead of the centered labels Y − 1ȳᵀ (whose energy is that beyond the K constant "
+            + "modes; training uses the labels as they are either way)")
+    boolean rawLabels;
+
     @Option(names = "--eigenpairs", paramLabel = "K", order = 25, description = "past n = 2,000 analysed "
             + "examples a frame computes the top K eigenpairs by Lanczos and the label energy left outside them as "
             + "one 'rest' value (default: ${DEFAULT-VALUE})")
@@ -146,7 +151,7 @@ public final class RunOptions {
             DatasetSpec data = new DatasetSpec(dataset, classes, n, test, noise, center, !noUnitNorm, seed);
             return new RunConfig(data, model, width, depth, kappa, eta, activation, optimizer, loss, batch, steps,
                     targetLoss, analyzeEvery, analyzeN, cutoff, !noTheory, seed, precision, 0.0, eigenpairs,
-                    blockKernel);
+                    blockKernel, !rawLabels);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -66,7 +66,7 @@ final class TopKBench {
                     write(n, "w", w);
                     cases.put("analysis_frame_" + n, () -> {
                         try (DenseOperator g = TwoLayerKernel.finiteWidthOperator(data.trainX(), w)) {
-                            return SpectralAnalyzer.analyze(0, g, y, y, y, null, 0.1, EigenSolver.Mode.TOP_K, K);
+                            return SpectralAnalyzer.analyze(0, g, y, y, y, y, null, 0.1, EigenSolver.Mode.TOP_K, K);
                         }
                     });
                 }

@@ -16,6 +16,7 @@ import org.jacobianlens.core.run.Snapshot;
  *   <li>{@code precision} (run configuration): older versions trained in double precision, so {@code FLOAT64}.</li>
  *   <li>{@code analysisShare}: older versions took analysis frames only at the fixed cadence, so 0.</li>
  *   <li>{@code blockKernel}: older versions analysed the block-averaged kernel of a K-output network, so true.</li>
+ *   <li>{@code centerLabels}: older versions showed the energy of the labels as they are, so false.</li>
  *   <li>{@code framesTaken} (recorded results): older versions kept every frame they took, so the number of
  *       frames in the file.</li>
  *   <li>{@code decisions} (recorded results): older versions drew no decision maps, so none.</li>
@@ -48,6 +49,10 @@ final class SessionUpgrade {
                 }
                 if (!config.has("blockKernel")) {
                     config.put("blockKernel", true);
+                    changed = true;
+                }
+                if (!config.has("centerLabels")) {
+                    config.put("centerLabels", false);
                     changed = true;
                 }
             }

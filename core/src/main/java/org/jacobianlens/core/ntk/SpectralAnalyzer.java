@@ -45,11 +45,21 @@ public final class SpectralAnalyzer {
     public static AnalysisFrame analyze(int step, double[][] gram, double[][] yNoisy, double[][] yClean,
                                         double[][] residual, double[][] gram0OrNull, double cutoffFraction,
                                         EigenSolver.Mode mode, int k) {
+        return analyze(step, gram, yNoisy, yClean, residual, yNoisy, gram0OrNull, cutoffFraction, mode, k);
+    }
+
+    /**
+     * As above with the label energies of {@code yNoisy} and {@code yClean} (e.g. centered labels, SCIENCE.md §2.5)
+     * and the alignments of the labels trained on, {@code yTrained}.
+     */
+    public static AnalysisFrame analyze(int step, double[][] gram, double[][] yNoisy, double[][] yClean,
+                                        double[][] residual, double[][] yTrained, double[][] gram0OrNull,
+                                        double cutoffFraction, EigenSolver.Mode mode, int k) {
         long t0 = System.nanoTime();
         LabelSpectrum spectrum = EigenSolver.projections(gram, mode, k, yNoisy, yClean, residual);
         double drift = gram0OrNull == null ? 0.0 : gram0OrNull == NOT_KEPT ? Double.NaN
                 : frobeniusDistance(gram, gram0OrNull) / frobenius(gram0OrNull);
-        double[] align = alignments(gram, yNoisy);
+        double[] align = alignments(gram, yTrained);
         return frame(step, gram.length, spectrum, align[0], align[1], drift, cutoffFraction, t0);
     }
 
@@ -59,18 +69,19 @@ public final class SpectralAnalyzer {
      * stacked into vec(Y) (entry k·n + i = Y_ik): eigenvalues of the full kernel (σ_i(J)² with J of nK rows), the
      * energies of vec(Y), and both alignments with the centering acting within each output block.
      *
-     * @param outputs K (the gram is nK × nK and the label matrices n × K)
+     * @param outputs  K (the gram is nK × nK and the label matrices n × K)
+     * @param yTrained the labels trained on, for the alignments (the energies are of {@code yNoisy}, {@code yClean})
      */
     public static AnalysisFrame analyzeFull(int step, double[][] gram, int outputs, double[][] yNoisy,
-                                            double[][] yClean, double[][] residual, double[][] gram0OrNull,
-                                            double cutoffFraction, EigenSolver.Mode mode, int k) {
+                                            double[][] yClean, double[][] residual, double[][] yTrained,
+                                            double[][] gram0OrNull, double cutoffFraction, EigenSolver.Mode mode,
+                                            int k) {
         long t0 = System.nanoTime();
-        double[][] vNoisy = Targets.stackClassMajor(yNoisy);
-        LabelSpectrum spectrum = EigenSolver.projections(gram, mode, k, vNoisy, Targets.stackClassMajor(yClean),
-                Targets.stackClassMajor(residual));
+        LabelSpectrum spectrum = EigenSolver.projections(gram, mode, k, Targets.stackClassMajor(yNoisy),
+                Targets.stackClassMajor(yClean), Targets.stackClassMajor(residual));
         double drift = gram0OrNull == null ? 0.0 : gram0OrNull == NOT_KEPT ? Double.NaN
                 : frobeniusDistance(gram, gram0OrNull) / frobenius(gram0OrNull);
-        double[] align = alignments(Rows.of(gram), vNoisy, outputs);
+        double[] align = alignments(Rows.of(gram), Targets.stackClassMajor(yTrained), outputs);
         return frame(step, yNoisy.length, spectrum, align[0], align[1], drift, cutoffFraction, t0);
     }
 
@@ -82,14 +93,14 @@ public final class SpectralAnalyzer {
      * @param gram0OrNull Θ₀ in native memory, or null when it was not kept (drift NaN)
      */
     public static AnalysisFrame analyze(int step, DenseOperator gram, double[][] yNoisy, double[][] yClean,
-                                        double[][] residual, DenseOperator gram0OrNull, double cutoffFraction,
-                                        EigenSolver.Mode mode, int k) {
+                                        double[][] residual, double[][] yTrained, DenseOperator gram0OrNull,
+                                        double cutoffFraction, EigenSolver.Mode mode, int k) {
         long t0 = System.nanoTime();
         LabelSpectrum spectrum = EigenSolver.projections(gram, mode, k, yNoisy, yClean, residual);
         Rows rows = Rows.of(gram);
         double drift = gram0OrNull == null ? Double.NaN
                 : frobeniusDistance(rows, Rows.of(gram0OrNull)) / frobenius(Rows.of(gram0OrNull));
-        double[] align = alignments(rows, yNoisy, 1);
+        double[] align = alignments(rows, yTrained, 1);
         return frame(step, gram.size(), spectrum, align[0], align[1], drift, cutoffFraction, t0);
     }
 

@@ -2,6 +2,7 @@ package org.jacobianlens.core.run;
 
 import java.util.Arrays;
 
+import org.jacobianlens.core.data.Targets;
 import org.jacobianlens.core.linalg.DenseOperator;
 import org.jacobianlens.core.linalg.EigenSolver;
 import org.jacobianlens.core.linalg.SymmetricEigen;
@@ -31,6 +32,9 @@ final class KernelFrames implements AutoCloseable {
     private final double[][] x;
     private final double[][] yNoisy;
     private final double[][] yClean;
+    /** The labels whose energies frames show: centered one-hot labels Y − 𝟙ȳᵀ, or the labels themselves. */
+    private final double[][] shownNoisy;
+    private final double[][] shownClean;
     private double[][] gram0;
     private DenseOperator gram0Native;
     private boolean first = true;
@@ -49,10 +53,18 @@ final class KernelFrames implements AutoCloseable {
         this.x = x;
         this.yNoisy = yNoisy;
         this.yClean = yClean;
+        boolean center = centered(config, yNoisy[0].length);
+        this.shownNoisy = center ? Targets.center(yNoisy) : yNoisy;
+        this.shownClean = center ? Targets.center(yClean) : yClean;
     }
 
     MemoryEstimate.FramePath path() {
         return path;
+    }
+
+    /** Whether label energies are of the centered labels: one-hot labels (K > 2 outputs) with the option on. */
+    static boolean centered(RunConfig config, int outputs) {
+        return outputs > 2 && config.centerLabels();
     }
 
     /** What the frames analyse, in words (for the run's facts, the charts and run.json). */
@@ -61,9 +73,11 @@ final class KernelFrames implements AutoCloseable {
         if (k == 1) {
             return "NTK Θ = J Jᵀ, n × n (one output)";
         }
-        return fullOutputs > 0 ? "full multi-output NTK, nK × nK (K = " + k + ", class-major), labels as vec(Y)"
+        String labels = centered(config, k) ? "; label energies of the centered labels Y − 𝟙ȳᵀ (beyond the K "
+                + "constant modes)" : "; label energies of the one-hot labels as they are";
+        return (fullOutputs > 0 ? "full multi-output NTK, nK × nK (K = " + k + ", class-major), labels as vec(Y)"
                 : "block-averaged NTK (1/K)Σ_k Θ^(k,k), n × n (K = " + k + "; " + (config.blockKernel()
-                        ? "chosen" : "the full nK × nK kernel would not fit") + ")";
+                        ? "chosen" : "the full nK × nK kernel would not fit") + ")") + labels;
     }
 
     /** One frame of {@code network}'s kernel at {@code step}, with the residual of its training outputs. */
@@ -77,13 +91,13 @@ final class KernelFrames implements AutoCloseable {
         }
         boolean keep = first && x.length * Math.max(1, fullOutputs) <= TrainingRun.KEEP_GRAM0_MAX;
         AnalysisFrame frame = fullOutputs > 0 ? fullFrame(step, network, residual, keep) : switch (path) {
-            case MATRIX_FREE -> SpectralAnalyzer.analyze(step, blockOperator(network, x), yNoisy, yClean, residual,
-                    config.cutoffFraction(), EigenSolver.Mode.AUTO, config.topK());
+            case MATRIX_FREE -> SpectralAnalyzer.analyze(step, blockOperator(network, x), shownNoisy, shownClean,
+                    residual, config.cutoffFraction(), EigenSolver.Mode.AUTO, config.topK());
             case NATIVE_GRAM -> {
                 DenseOperator gram = network.ntkGramOperator(x);
                 try {
-                    yield SpectralAnalyzer.analyze(step, gram, yNoisy, yClean, residual, first ? gram : gram0Native,
-                            config.cutoffFraction(), EigenSolver.Mode.AUTO, config.topK());
+                    yield SpectralAnalyzer.analyze(step, gram, shownNoisy, shownClean, residual, yNoisy,
+                            first ? gram : gram0Native, config.cutoffFraction(), EigenSolver.Mode.AUTO, config.topK());
                 } finally {
                     if (keep) {
                         gram0Native = gram;
@@ -94,7 +108,7 @@ final class KernelFrames implements AutoCloseable {
             }
             case HEAP_GRAM -> {
                 double[][] gram = network.ntkGram(x);
-                AnalysisFrame f = SpectralAnalyzer.analyze(step, gram, yNoisy, yClean, residual,
+                AnalysisFrame f = SpectralAnalyzer.analyze(step, gram, shownNoisy, shownClean, residual, yNoisy,
                         gram0 == null && !first ? SpectralAnalyzer.NOT_KEPT : gram0, config.cutoffFraction(),
                         EigenSolver.Mode.AUTO, config.topK());
                 if (keep) {
@@ -109,8 +123,8 @@ final class KernelFrames implements AutoCloseable {
 
     private AnalysisFrame fullFrame(int step, Network network, double[][] residual, boolean keep) {
         double[][] gram = network.fullNtkGram(x);
-        AnalysisFrame f = SpectralAnalyzer.analyzeFull(step, gram, fullOutputs, yNoisy, yClean, residual,
-                gram0 == null && !first ? SpectralAnalyzer.NOT_KEPT : gram0, config.cutoffFraction(),
+        AnalysisFrame f = SpectralAnalyzer.analyzeFull(step, gram, fullOutputs, shownNoisy, shownClean, residual,
+                yNoisy, gram0 == null && !first ? SpectralAnalyzer.NOT_KEPT : gram0, config.cutoffFraction(),
                 EigenSolver.Mode.AUTO, config.topK());
         if (keep) {
             gram0 = gram;

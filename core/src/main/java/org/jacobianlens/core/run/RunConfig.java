@@ -34,12 +34,16 @@ import org.jacobianlens.core.model.Precision;
  * @param blockKernel    with K outputs, analyse the block-averaged kernel (1/K)Σ_k Θ^(k,k) (n × n, cheaper)
  *                       instead of the full nK × nK kernel that drives gradient descent (SCIENCE.md §2.5); η and the
  *                       linearized twin always come from the full kernel where it fits
+ * @param centerLabels   with one-hot labels (K > 2), the label energies shown are those of the centered labels
+ *                       Y − 𝟙ȳᵀ, i.e. the energy beyond the K constant modes, which carry the class frequencies
+ *                       (Σ_k (n_k/n)², a tenth of ‖Y‖² for ten balanced classes) and no class information
+ *                       (SCIENCE.md §2.5); training and the alignments use the labels as they are
  */
 public record RunConfig(DatasetSpec data, ModelKind model, int width, int depth, double kappa, double learningRate,
                         MlpSpec.Activation activation, MlpSpec.Optimizer optimizer, MlpSpec.Loss loss, int batchSize,
                         int maxSteps, double targetLoss, int analyzeEvery, int analyzeN, double cutoffFraction,
                         boolean theory, long seed, Precision precision,
-                        double analysisShare, int eigenpairs, boolean blockKernel) {
+                        double analysisShare, int eigenpairs, boolean blockKernel, boolean centerLabels) {
 
     /** Largest analysis size n_a: past the dense limit frames use top-k Lanczos (the UI spinner's maximum). */
     public static final int MAX_ANALYZE_N = 10_000;
@@ -102,57 +106,57 @@ public record RunConfig(DatasetSpec data, ModelKind model, int width, int depth,
     public static RunConfig defaults() {
         return new RunConfig(DatasetSpec.defaults(), ModelKind.TWO_LAYER, 1024, 2, 1.0, 0.0,
                 MlpSpec.Activation.RELU, MlpSpec.Optimizer.SGD, MlpSpec.Loss.SQUARED, 0,
-                2000, 0.0, 50, 500, 0.1, true, 1L, Precision.FLOAT32, 0.0, 0, false);
+                2000, 0.0, 50, 500, 0.1, true, 1L, Precision.FLOAT32, 0.0, 0, false, true);
     }
 
     public RunConfig withData(DatasetSpec d) {
         return new RunConfig(d, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs, blockKernel);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs, blockKernel, centerLabels);
     }
 
     public RunConfig withModel(ModelKind m, int w, int dep) {
         return new RunConfig(data, m, w, dep, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs, blockKernel);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs, blockKernel, centerLabels);
     }
 
     public RunConfig withTraining(double lr, MlpSpec.Optimizer opt, MlpSpec.Loss l, int batch) {
         return new RunConfig(data, model, width, depth, kappa, lr, activation, opt, l, batch,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs, blockKernel);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs, blockKernel, centerLabels);
     }
 
     public RunConfig withStop(int steps, double target) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                steps, target, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs, blockKernel);
+                steps, target, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs, blockKernel, centerLabels);
     }
 
     public RunConfig withAnalysis(int every, int n, double cutoff) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, every, n, cutoff, theory, seed, precision, analysisShare, eigenpairs, blockKernel);
+                maxSteps, targetLoss, every, n, cutoff, theory, seed, precision, analysisShare, eigenpairs, blockKernel, centerLabels);
     }
 
     public RunConfig withSeed(long s) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, s, precision, analysisShare, eigenpairs, blockKernel);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, s, precision, analysisShare, eigenpairs, blockKernel, centerLabels);
     }
 
     public RunConfig withKappa(double k) {
         return new RunConfig(data, model, width, depth, k, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs, blockKernel);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs, blockKernel, centerLabels);
     }
 
     public RunConfig withActivation(MlpSpec.Activation a) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, a, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs, blockKernel);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, eigenpairs, blockKernel, centerLabels);
     }
 
     public RunConfig withPrecision(Precision p) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, p, analysisShare, eigenpairs, blockKernel);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, p, analysisShare, eigenpairs, blockKernel, centerLabels);
     }
 
     public RunConfig withAnalysisShare(double share) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, share, eigenpairs, blockKernel);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, share, eigenpairs, blockKernel, centerLabels);
     }
 
     /**
@@ -162,11 +166,17 @@ public record RunConfig(DatasetSpec data, ModelKind model, int width, int depth,
     public RunConfig withBlockKernel(boolean block) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
                 maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare,
-                eigenpairs, block);
+                eigenpairs, block, centerLabels);
+    }
+
+    public RunConfig withCenterLabels(boolean center) {
+        return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare,
+                eigenpairs, blockKernel, center);
     }
 
     public RunConfig withEigenpairs(int k) {
         return new RunConfig(data, model, width, depth, kappa, learningRate, activation, optimizer, loss, batchSize,
-                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, k, blockKernel);
+                maxSteps, targetLoss, analyzeEvery, analyzeN, cutoffFraction, theory, seed, precision, analysisShare, k, blockKernel, centerLabels);
     }
 }

@@ -60,7 +60,17 @@ class FullKernelRunTest {
             for (double e : f.projNoisy()) {
                 energy += e;
             }
-            assertEquals(40, energy, 1e-9, "vec(Y) of one-hot labels has ‖·‖² = n, all on the nK eigenvectors");
+            double[][] y = Targets.encode(data.trainLabels(), 3);
+            assertEquals(Targets.energyBeyondConstantModes(y), energy, 1e-9, "vec(Y − 𝟙ȳᵀ): the energy beyond the "
+                    + "K constant modes, all of it on the nK eigenvectors");
+            assertTrue(s.info().kernel().contains("centered labels"), s.info().kernel());
+        }
+        try (TrainingRun raw = new TrainingRun(c.withCenterLabels(false), data, 1)) {
+            double energy = 0;
+            for (double e : raw.snapshot().frames().get(0).projNoisy()) {
+                energy += e;
+            }
+            assertEquals(40, energy, 1e-9, "vec(Y) of one-hot labels as they are: ‖·‖² = n");
         }
     }
 
