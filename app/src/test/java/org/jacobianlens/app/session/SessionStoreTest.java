@@ -265,6 +265,34 @@ class SessionStoreTest {
         assertDeepEquals("recorded results", current.lanes().get(0).snapshot(), s.lanes().get(0).snapshot());
     }
 
+    /**
+     * A session saved before the Pinto term was the truncated network's opens: the truncation was not recorded
+     * (NaN), and the old Pinto number, computed with the untruncated rank, is not shown under the new name; every
+     * other bound and statistic is as saved.
+     */
+    @Test
+    void aSessionFromBeforeTheTruncatedRankOpensWithoutItsPintoTerm(@TempDir Path dir) throws Exception {
+        Path old = edited(dir, "old.json", t -> t.get("lanes").forEach(l -> l.at("/snapshot/weights").forEach(w -> {
+            ((ObjectNode) w).remove(List.of("truncatedTrainAcc", "truncatedTestAcc"));
+            ((ObjectNode) w.get("bounds")).remove(List.of("pintoGamma", "pintoMarginLoss"));
+        })));
+        Session s = SessionStore.load(old);
+        Snapshot current = SessionFixtures.compareSession().lanes().get(0).snapshot();
+        List<org.jacobianlens.core.run.WeightFrame> loaded = s.lanes().get(0).snapshot().weights();
+        assertEquals(current.weights().size(), loaded.size());
+        assertTrue(loaded.size() > 1, "the fixture records weight frames");
+        for (int i = 0; i < loaded.size(); i++) {
+            var was = current.weights().get(i);
+            var w = loaded.get(i);
+            assertTrue(Double.isNaN(w.truncatedTrainAcc()) && Double.isNaN(w.truncatedTestAcc()));
+            assertTrue(Double.isNaN(w.bounds().pintoGamma()) && Double.isNaN(w.bounds().log10Pinto()));
+            assertFalse(w.bounds().pintoDefined());
+            assertEquals(was.bounds().gamma(), w.bounds().gamma(), 0);
+            assertEquals(was.bounds().log10Golowich(), w.bounds().log10Golowich(), 0);
+            assertDeepEquals("layers", was.layers(), w.layers());
+        }
+    }
+
     @Test
     void aFailedSaveLeavesTheOldFileIntact(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("keep.json");

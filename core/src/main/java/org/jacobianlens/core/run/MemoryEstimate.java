@@ -29,6 +29,8 @@ import org.jacobianlens.core.model.Precision;
  *   <li>the automatic η's λ_max on all n training examples (one formed kernel, or matrix-free as above);</li>
  *   <li>the linearized twin (two-layer net or full-batch SGD on the squared loss): Θ₀ on train + test, its
  *       eigenvectors twice and the cross kernel (heap), the eigensolver's work (native);</li>
+ *   <li>the weight statistics after a frame (heap): the current weights and their truncation to the energy rank,
+ *       whose forward pass (Pinto et al.'s truncated network) runs a block of rows at a time;</li>
  *   <li>the H∞ theory (heap n_a², native 2 n_a²), 300 kept frames of 6 n_a doubles, and the weights at
  *       initialization.</li>
  * </ul>
@@ -103,6 +105,8 @@ public final class MemoryEstimate {
         if (kernelEta && !etaMatrixFree(config, nTrain, dim, heapLimit)) {
             heapFrame = Math.max(heapFrame, frameHeap(config, n, d, widthOfAnalysis, true));
         }
+        // The weight statistics follow the frame, so they add to the peak only where they exceed it.
+        heapFrame = Math.max(heapFrame, 2 * 8 * d * widthOfAnalysis);
         long heapTwin = 0;
         long nativeTwin = 0;
         boolean twin = config.theory() && (config.model() == RunConfig.ModelKind.TWO_LAYER
