@@ -69,6 +69,13 @@ class RunCommandTest {
         assertEquals(0.5, json.at("/config/data/noise").asDouble());
         assertTrue(json.at("/data/preprocessing").asText().contains("unit norm"));
         assertTrue(json.at("/theory/complexity_noisy_labels").asDouble() > 0);
+        // the bounds of the last weight frame, with what they leave out and the rank's tolerance
+        assertEquals(40, json.at("/bounds/step").asInt());
+        assertTrue(json.at("/bounds/biases").asText().startsWith("left out of all four"));
+        assertEquals(0.99, json.at("/bounds/energy_fraction").asDouble());
+        assertEquals(0.001, json.at("/bounds/numerical_rank_tau").asDouble());
+        assertTrue(json.at("/bounds/pinto_rank").asText().contains("truncated"));
+        assertEquals(2, json.at("/bounds/energy_ranks").size());
 
         List<String> curves = Files.readAllLines(out.resolve("curves.csv"));
         assertEquals("step,train_loss,test_loss,train_acc,test_acc,clean_loss,corrupted_loss,clean_acc,corrupted_acc",
@@ -99,7 +106,19 @@ class RunCommandTest {
         // weights.csv: two layers (W and a/√m) plus one bound row per frame
         List<String> weights = Files.readAllLines(out.resolve("weights.csv"));
         assertEquals(1 + 3 * 3, weights.size());
+        assertEquals("step,layer,spectral_norm,frobenius,stable_rank,numerical_rank_tau_0.001,energy_rank_99pct,"
+                + "relative_movement,gamma,margin_loss,log10_bartlett,log10_neyshabur,log10_golowich,"
+                + "log10_pinto_truncated,truncated_gamma,truncated_margin_loss,truncated_train_acc,truncated_test_acc",
+                weights.get(0));
         assertTrue(weights.get(3).startsWith("0,all,"));
+        for (String row : weights.subList(1, weights.size())) {
+            assertEquals(18, row.split(",", -1).length, "every row has every column: " + row);
+        }
+        // The last frame's energy ranks are the ranks run.json gives; the truncated network has an accuracy.
+        String[] end = weights.get(weights.size() - 1).split(",", -1);
+        assertEquals(json.at("/bounds/truncated_train_acc").asDouble(), Double.parseDouble(end[16]));
+        assertEquals(json.at("/bounds/energy_ranks/0").asInt(),
+                Integer.parseInt(weights.get(weights.size() - 3).split(",")[6]));
         // The linearized twin starts exactly where the network starts.
         List<String> linear = Files.readAllLines(out.resolve("linear.csv"));
         assertEquals(curves.size(), linear.size());
