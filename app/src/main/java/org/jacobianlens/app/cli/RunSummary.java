@@ -26,10 +26,13 @@ record RunSummary(String format, int version, RunConfig config, Data data, RunIn
         }
     }
 
-    /** The data as prepared: sizes, classes, preprocessing and how many labels the noise changed. */
+    /**
+     * The data as prepared: sizes, classes, preprocessing and how many labels the noise changed; {@code labels}
+     * says what the label columns of train.csv hold, {@code targets} how a label becomes the training target.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Data(String name, String[] classes, int[] sourceClasses, int nTrain, int nTest, int dim,
-                String preprocessing, int corruptedPositions, int labelsChanged, String targets) {
+                String preprocessing, int corruptedPositions, int labelsChanged, String labels, String targets) {
     }
 
     /**

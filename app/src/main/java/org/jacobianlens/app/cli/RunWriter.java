@@ -151,9 +151,16 @@ final class RunWriter {
         });
     }
 
+    /**
+     * H∞ rows (eigenvalue and label projections) and predicted rows: Arora et al.'s linearized loss divided by n, the
+     * per-example mean ½‖u(k) − y‖²/n (the units of curves.csv's train_loss), starting from the network's initial
+     * outputs u₀ (r₀ = y − u₀): the column name says both.
+     */
     private static void writeTheory(Path file, Theory t) throws IOException {
         atomically(file, w -> {
-            w.write("kind,index_or_step,eigenvalue,projection_noisy,projection_clean,predicted_loss\n");
+            w.write("kind,index_or_step,eigenvalue,projection_noisy,projection_clean,"
+                    + (t == null || t.includesInitialOutput() ? "predicted_mean_loss_from_u0"
+                    : "predicted_mean_loss_from_zero") + "\n");
             if (t == null) {
                 return;
             }
@@ -171,6 +178,10 @@ final class RunWriter {
             }
         });
     }
+
+    /** What train.csv's label columns hold (run.json's data.labels). */
+    static final String LABELS = "train.csv label (trained on) and clean_label are class indices 0..K-1 into "
+            + "classes and source_classes, not source class ids";
 
     /** run.json's bounds: the last weight frame, or null when the run recorded none. */
     private static RunSummary.BoundFacts bounds(Snapshot s) {
@@ -198,8 +209,8 @@ final class RunWriter {
     private static void writeJson(Path file, RunConfig c, PreparedData d, Snapshot s, double seconds)
             throws IOException {
         RunSummary.Data data = new RunSummary.Data(d.name(), d.classNames(), d.originalClasses(), d.nTrain(),
-                d.nTest(), d.dim(), d.preprocessing(), d.corruptedCount(), d.changedCount(),
-                d.numClasses() == 2 ? "scalar: first class -1, second +1" : "one-hot");
+                d.nTest(), d.dim(), d.preprocessing(), d.corruptedCount(), d.changedCount(), LABELS,
+                d.numClasses() == 2 ? "scalar: class index 0 (classes[0]) trained as -1, index 1 as +1" : "one-hot");
         Theory t = s.theory();
         RunSummary.TheoryFacts theory = t == null ? null : new RunSummary.TheoryFacts(t.complexityNoisy(),
                 t.complexityClean(), "sqrt(2 y^T (Hinf + ridge I)^-1 y / n) on the analysed examples", t.ridge(),

@@ -69,6 +69,11 @@ class RunCommandTest {
         assertEquals(0.5, json.at("/config/data/noise").asDouble());
         assertTrue(json.at("/data/preprocessing").asText().contains("unit norm"));
         assertTrue(json.at("/theory/complexity_noisy_labels").asDouble() > 0);
+        // train.csv's labels are indices into the class list, and the first class is the −1 target
+        assertTrue(json.at("/data/labels").asText().contains("class indices 0..K-1"));
+        assertEquals("3", json.at("/data/classes/0").asText());
+        assertTrue(json.at("/data/targets").asText().startsWith("scalar: class index 0 (classes[0]) trained as -1"));
+        assertTrue(train.stream().skip(1).allMatch(l -> l.endsWith(",0") || l.endsWith(",1")), "indices, not 3/5");
         // the bounds of the last weight frame, with what they leave out and the rank's tolerance
         assertEquals(40, json.at("/bounds/step").asInt());
         assertTrue(json.at("/bounds/biases").asText().startsWith("left out of all four"));
@@ -96,6 +101,9 @@ class RunCommandTest {
         List<String> theory = Files.readAllLines(out.resolve("theory.csv"));
         assertEquals(50, theory.stream().filter(l -> l.startsWith("hinf,")).count());
         assertTrue(theory.stream().anyMatch(l -> l.startsWith("predicted,40,")));
+        assertEquals("kind,index_or_step,eigenvalue,projection_noisy,projection_clean,predicted_mean_loss_from_u0",
+                theory.get(0));
+        assertTrue(json.at("/theory/predicted_curve_includes_initial_output").asBoolean());
 
         // One alignment row per frame; the residual split adds up to the residual's energy (n_a · 2 · loss on the
         // analysed examples is not the full-set loss, so only check the split is non-negative and complete).
