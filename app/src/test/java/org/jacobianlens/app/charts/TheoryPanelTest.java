@@ -1,5 +1,6 @@
 package org.jacobianlens.app.charts;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -30,13 +31,14 @@ class TheoryPanelTest {
         p.update(new GroupSnapshot(1, List.of("run"), List.of(s)), TheoryPanel.View.BOUNDS, PanelOptions.defaults());
         String title = p.chart().getTitle().getText();
         assertTrue(title.contains("biases left out of all four"), title);
-        assertTrue(title.contains("truncated to rank r(99 % of ‖W‖_F²)"), title);
         WeightFrame last = s.weights().get(s.weights().size() - 1);
-        String ranks = "r = " + last.layers()[0].energyRank() + ", " + last.layers()[1].energyRank() + ", "
-                + last.layers()[2].energyRank() + " of 32, 32, 10";
+        String ranks = "Pinto: each layer truncated to r(99 % of ‖W‖_F²) = " + last.layers()[0].energyRank() + "/32, "
+                + last.layers()[1].energyRank() + "/32, " + last.layers()[2].energyRank() + "/10";
         assertTrue(title.contains(ranks), "expected '" + ranks + "' in " + title);
-        assertTrue(title.contains(String.format(", train %.2f, test %.2f", last.truncatedTrainAcc(),
+        assertTrue(title.contains(String.format(" (train %.2f, test %.2f", last.truncatedTrainAcc(),
                 last.truncatedTestAcc())), title);
+        // a truncated network without a positive margin (as after these 100 steps) has no Pinto bound, and says so
+        assertEquals(!last.bounds().pintoDefined(), title.contains("γ̃ ≤ 0: no bound"), title);
         String tip = TheoryPanel.View.BOUNDS.tooltip();
         assertTrue(tip.contains(BoundReport.BIASES) && tip.contains("99 % of ‖Wℓ‖_F²"), tip);
     }
