@@ -30,7 +30,8 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * The papers' summary figures of a sweep as JFreeChart charts, rendered headless to PNG: against the noise level p
  * (errors, Arora's complexity, label energy, steps to the loss threshold, alignment; SCIENCE.md §3.5, §4.5, RE4–RE6)
  * or against the width m (test error, distance of the initial NTK from H∞ with a 1/√m guide, weight movement; RE1,
- * RE9). Shared by the {@code sweep} command (PNG files) and the app's sweep window (live charts). Each value is
+ * RE9). Whether a point is a seed mean or a single run is said in the subtitle ({@link #seedNote}) and in the guide's
+ * legend. Shared by the {@code sweep} command (PNG files) and the app's sweep window (live charts). Each value is
  * plotted at its mean over the seeds that finished, with an error bar of ± one sample standard deviation when it
  * had more than one (a one-seed sweep draws no bars).
  */
@@ -101,8 +102,7 @@ public final class SweepCharts {
             out.put("ntk-distance-vs-width.png", chart("Distance of the initial NTK from H∞ vs width", subtitle, m,
                     true, "‖H(W₀) − H∞‖_F / ‖H∞‖_F", true, pts, List.of(
                             Line.of("measured", ChartKit.THEORY, solid, SweepMetric.NTK_DISTANCE),
-                            Line.guide("∝ 1/√m (fitted to the seed means)", ChartKit.GHOST, dashed,
-                                    v -> c / Math.sqrt(v))), large));
+                            Line.guide(guideName(pts), ChartKit.GHOST, dashed, v -> c / Math.sqrt(v))), large));
             out.put("weight-movement-vs-width.png", chart("Relative weight movement vs width", subtitle, m, true,
                     "‖W − W₀‖_F / ‖W₀‖_F", true, pts, List.of(
                             Line.of("weight movement", ChartKit.NOISY, solid, SweepMetric.WEIGHT_MOVEMENT)), large));
@@ -135,6 +135,30 @@ public final class SweepCharts {
             }
         }
         return n == 0 ? Double.NaN : Math.exp(sum / n);
+    }
+
+    /**
+     * The legend of the 1/√m guide says what it was fitted to: the law is about the average over initializations
+     * (SCIENCE.md §3.1, RE1), and a single seed can rise from one width to the next, so "seed means" only where
+     * every plotted width has more than one finished seed.
+     */
+    static String guideName(List<ValueStats> rows) {
+        int least = Integer.MAX_VALUE;
+        int most = 0;
+        for (ValueStats r : rows) {
+            if (r.finished() > 0 && Double.isFinite(r.mean(SweepMetric.NTK_DISTANCE))) {
+                least = Math.min(least, r.finished());
+                most = Math.max(most, r.finished());
+            }
+        }
+        if (most == 0) {
+            return "∝ 1/√m";
+        }
+        if (most == 1) {
+            return "∝ 1/√m, fitted to one seed (not an average)";
+        }
+        return least >= 2 ? "∝ 1/√m, fitted to the seed means"
+                : "∝ 1/√m, fitted to the seed means (one seed at some widths)";
     }
 
     /**
@@ -221,9 +245,12 @@ public final class SweepCharts {
         s.add(r.value(), y, lo, hi);
     }
 
-    /** "seeds 1, 2, 3" for a subtitle, or "" for one seed (the base run's, already named). */
+    /**
+     * "; mean ± sd over seeds 1, 2, 3" for a subtitle, or for one seed (the base run's, already named) that the
+     * points are single runs, so that no chart reads as an average it is not.
+     */
     public static String seedNote(long[] seeds) {
-        return seeds.length < 2 ? "" : "; mean ± sd over seeds " + Arrays.stream(seeds).mapToObj(Long::toString)
-                .collect(Collectors.joining(", "));
+        return seeds.length < 2 ? "; one seed, not an average" : "; mean ± sd over seeds "
+                + Arrays.stream(seeds).mapToObj(Long::toString).collect(Collectors.joining(", "));
     }
 }

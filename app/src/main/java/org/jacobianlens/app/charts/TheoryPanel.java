@@ -41,7 +41,9 @@ public final class TheoryPanel {
                         + "is lowered; their sum (up to constants) is smallest where labels and spectrum agree."),
         BOUNDS("Generalization-bound proxies (log₁₀) over training",
                 "Pinto et al. and the classical norm bounds, margin-normalized at the 5th-percentile margin, as log₁₀ "
-                        + "(≥ 0 means vacuous; constants omitted): " + String.join("; ", BoundReport.FORMULAS) + "."),
+                        + "(≥ 0 means vacuous; constants omitted); " + BoundReport.BIASES + ": "
+                        + String.join("; ", BoundReport.FORMULAS) + ". The title gives each layer's rank rℓ out of "
+                        + "its full rank and the truncated network's train and test accuracy."),
         LAYERS("Layers: stable rank and spectral norm over training",
                 "Pinto et al.: each layer's stable rank ‖W‖_F²/‖W‖₂² (solid, a soft count of the directions a layer "
                         + "uses) and spectral norm ‖W‖₂ (dashed), the two quantities rank-aware bounds multiply.");
@@ -273,8 +275,10 @@ public final class TheoryPanel {
         zero.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(zero);
         ChartKit.Lines l = new ChartKit.Lines();
-        StringBuilder title = new StringBuilder("Bound proxies (log₁₀, constants omitted)");
+        StringBuilder title = new StringBuilder(
+                "Bound proxies (log₁₀, constants omitted, biases left out of all four)");
         List<String> undefined = new ArrayList<>();
+        List<String> truncation = new ArrayList<>();
         for (int lane = 0; lane < g.size(); lane++) {
             XYSeries[] series = new XYSeries[4];
             for (int b = 0; b < 4; b++) {
@@ -293,12 +297,37 @@ public final class TheoryPanel {
                 if (!last.bounds().defined()) {
                     undefined.add(g.size() > 1 ? g.labels().get(lane) : "this run");
                 }
+                truncation.add((g.size() > 1 ? g.labels().get(lane) + " " : "") + truncation(last));
             }
         }
         l.install(plot, 0);
-        chart.setTitle(title + (g.size() > 1 ? " (lanes: solid, dashed)" : "") + (undefined.isEmpty() ? ""
+        chart.setTitle(title + (g.size() > 1 ? " (lanes: solid, dashed)" : "")
+                + (truncation.isEmpty() ? "" : "\nPinto: each layer truncated to r(99 % of ‖W‖_F²)"
+                + (g.size() > 1 ? "; " : " = ") + String.join("; ", truncation))
+                + (undefined.isEmpty() ? ""
                 : "\nno bound yet for " + String.join(" and ", undefined)
                 + ": γ ≤ 0 while training examples are still misclassified"));
+    }
+
+    /**
+     * The network the Pinto term is about, in a few words: each layer's rank out of its full rank and how well the
+     * truncated network classifies ("62/64, 198/256, 10/10 (train 1.00, test 0.95)"; no test accuracy without a
+     * test set).
+     */
+    static String truncation(WeightFrame w) {
+        if (Double.isNaN(w.bounds().pintoGamma())) {
+            return "not recorded in this session (it was saved before the truncated rank was)";
+        }
+        StringBuilder r = new StringBuilder();
+        for (int k = 0; k < w.layers().length; k++) {
+            r.append(k == 0 ? "" : ", ").append(w.layers()[k].energyRank()).append('/')
+                    .append(Math.min(w.layers()[k].rows(), w.layers()[k].columns()));
+        }
+        r.append(String.format(" (train %.2f", w.truncatedTrainAcc()));
+        if (!Double.isNaN(w.truncatedTestAcc())) {
+            r.append(String.format(", test %.2f", w.truncatedTestAcc()));
+        }
+        return r.append(w.bounds().pintoDefined() ? ")" : "; γ̃ ≤ 0: no bound)").toString();
     }
 
     private void layers(GroupSnapshot g, PanelOptions o) {

@@ -17,6 +17,7 @@ import org.jacobianlens.core.theory.Theory;
 import org.jacobianlens.core.run.WeightFrame;
 import org.jacobianlens.core.theory.BoundReport;
 import org.jacobianlens.core.theory.LayerStats;
+import org.jacobianlens.core.theory.WeightAnalysis;
 
 /**
  * Writes a finished run's files (run.json, train.csv, curves.csv, spectrum.csv, projections.csv, theory.csv,
@@ -116,30 +117,52 @@ final class RunWriter {
         });
     }
 
-    /** Per analysis frame and layer: norms and ranks; per frame the log10 bound proxies (layer = "all"). */
+    /**
+     * The rank columns name their tolerance: the numerical rank #{σᵢ > τσ₁} at
+     * τ = {@link WeightAnalysis#DEFAULT_TAU} and the energy rank at {@link WeightAnalysis#ENERGY_FRACTION} of ‖W‖_F²,
+     * the rank Pinto et al.'s term uses.
+     */
+    static final String WEIGHTS_HEADER = "step,layer,spectral_norm,frobenius,stable_rank,numerical_rank_tau_"
+            + WeightAnalysis.DEFAULT_TAU + ",energy_rank_" + Math.round(100 * WeightAnalysis.ENERGY_FRACTION) + "pct,"
+            + "relative_movement,gamma,margin_loss,log10_bartlett,log10_neyshabur,log10_golowich,"
+            + "log10_pinto_truncated,truncated_gamma,truncated_margin_loss,truncated_train_acc,truncated_test_acc";
+
+    /**
+     * Per analysis frame and layer: norms and ranks; per frame (layer = "all") the margin, the log10 bound proxies
+     * (biases left out of all four) and the network truncated to the energy rank of every layer, for which the Pinto
+     * term is evaluated: its margin, margin loss and accuracies.
+     */
     private static void writeWeights(Path file, Snapshot s) throws IOException {
         atomically(file, w -> {
-            w.write("step,layer,spectral_norm,frobenius,stable_rank,numerical_rank,energy_rank,relative_movement,"
-                    + "gamma,margin_loss,log10_bartlett,log10_neyshabur,log10_golowich,log10_pinto\n");
+            w.write(WEIGHTS_HEADER + "\n");
             for (WeightFrame f : s.weights()) {
                 for (int l = 0; l < f.layers().length; l++) {
                     LayerStats ls = f.layers()[l];
                     w.write(f.step() + "," + (l + 1) + "," + num(ls.spectralNorm()) + "," + num(ls.frobenius()) + ","
                             + num(ls.stableRank()) + "," + ls.numericalRank() + "," + ls.energyRank() + ","
-                            + num(ls.relativeMovement()) + ",,,,,,\n");
+                            + num(ls.relativeMovement()) + ",,,,,,,,,,\n");
                 }
                 BoundReport b = f.bounds();
                 w.write(f.step() + ",all,,,,,,," + num(b.gamma()) + "," + num(b.marginLoss()) + ","
                         + num(b.log10Bartlett()) + "," + num(b.log10Neyshabur()) + "," + num(b.log10Golowich()) + ","
-                        + num(b.log10Pinto()) + "\n");
+                        + num(b.log10Pinto()) + "," + num(b.pintoGamma()) + "," + num(b.pintoMarginLoss()) + ","
+                        + num(f.truncatedTrainAcc()) + "," + num(f.truncatedTestAcc()) + "\n");
             }
         });
     }
 
+    /**
+     * H∞ rows (eigenvalue and label projections) and predicted rows: Arora et al.'s linearized loss divided by n, the
+     * per-example mean ½‖u(k) − y‖²/n (the units of curves.csv's train_loss), starting from the network's initial
+     * outputs u₀ (r₀ = y − u₀): the column name says both. predicted_loss_error bounds |exact − predicted| (0
+     * when every eigenpair of H∞ was computed; past the dense limit the quadrature bracket of the part beyond the top
+     * k), and an hinf_rest row holds the label energy outside the top k.
+     */
     private static void writeTheory(Path file, Theory t) throws IOException {
         atomically(file, w -> {
-            w.write("kind,index_or_step,eigenvalue,projection_noisy,projection_clean,predicted_loss,"
-                    + "predicted_loss_error\n");
+            w.write("kind,index_or_step,eigenvalue,projection_noisy,projection_clean,"
+                    + (t == null || t.includesInitialOutput() ? "predicted_mean_loss_from_u0"
+                    : "predicted_mean_loss_from_zero") + ",predicted_loss_error\n");
             if (t == null) {
                 return;
             }
@@ -163,17 +186,45 @@ final class RunWriter {
         });
     }
 
+    /** What train.csv's label columns hold (run.json's data.labels). */
+    static final String LABELS = "train.csv label (trained on) and clean_label are class indices 0..K-1 into "
+            + "classes and source_classes, not source class ids";
+
+    /** run.json's bounds: the last weight frame, or null when the run recorded none. */
+    private static RunSummary.BoundFacts bounds(Snapshot s) {
+        if (s.weights().isEmpty()) {
+            return null;
+        }
+        WeightFrame f = s.weights().get(s.weights().size() - 1);
+        BoundReport b = f.bounds();
+        int[] numerical = new int[f.layers().length];
+        int[] energy = new int[f.layers().length];
+        for (int l = 0; l < numerical.length; l++) {
+            numerical[l] = f.layers()[l].numericalRank();
+            energy[l] = f.layers()[l].energyRank();
+        }
+        return new RunSummary.BoundFacts(f.step(), "left out of all four proxies (each bound is stated for "
+                + "bias-free layers); the truncated network keeps them", WeightAnalysis.DEFAULT_GAMMA_QUANTILE,
+                "energy rank r: the fewest singular values holding energy_fraction of ||W||_F^2; the Pinto term is "
+                        + "for the network with every layer truncated to rank r (Eckart-Young), evaluated at that "
+                        + "network's margin truncated_gamma",
+                WeightAnalysis.ENERGY_FRACTION, WeightAnalysis.DEFAULT_TAU, numerical, energy, b.gamma(),
+                b.log10Bartlett(), b.log10Neyshabur(), b.log10Golowich(), b.log10Pinto(), b.pintoGamma(),
+                f.truncatedTrainAcc(), f.truncatedTestAcc());
+    }
+
     private static void writeJson(Path file, RunConfig c, PreparedData d, Snapshot s, double seconds)
             throws IOException {
         RunSummary.Data data = new RunSummary.Data(d.name(), d.classNames(), d.originalClasses(), d.nTrain(),
-                d.nTest(), d.dim(), d.preprocessing(), d.corruptedCount(), d.changedCount(),
-                d.numClasses() == 2 ? "scalar: first class -1, second +1" : "one-hot");
+                d.nTest(), d.dim(), d.preprocessing(), d.corruptedCount(), d.changedCount(), LABELS,
+                d.numClasses() == 2 ? "scalar: class index 0 (classes[0]) trained as -1, index 1 as +1" : "one-hot");
         Theory t = s.theory();
         RunSummary.TheoryFacts theory = t == null ? null : new RunSummary.TheoryFacts(t.complexityNoisy(),
                 t.complexityClean(), "sqrt(2 y^T (Hinf + ridge I)^-1 y / n) on the analysed examples", t.ridge(),
                 t.vacuous(), t.minEigenvalue(), t.includesInitialOutput());
         RunSummary summary = new RunSummary(RunSummary.FORMAT, 1, c, data, s.info(), s.state(), s.message(),
-                s.step(), seconds, theory, Versions.of(c.precision(), NativeSettings.describe(System.getenv())));
+                s.step(), seconds, theory, bounds(s),
+                Versions.of(c.precision(), NativeSettings.describe(System.getenv())));
         byte[] json = Json.MAPPER.writeValueAsBytes(summary);
         AtomicFiles.write(file, json);
     }

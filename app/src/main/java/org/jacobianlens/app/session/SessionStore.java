@@ -14,6 +14,7 @@ import org.jacobianlens.app.files.AtomicFiles;
 import org.jacobianlens.app.json.Json;
 import org.jacobianlens.app.json.JsonProblem;
 import org.jacobianlens.core.ntk.AnalysisFrame;
+import org.jacobianlens.core.data.Targets;
 import org.jacobianlens.core.run.Curves;
 import org.jacobianlens.core.run.RunConfig;
 import org.jacobianlens.core.run.RunInfo;
@@ -180,7 +181,7 @@ public final class SessionStore {
         for (int f = 0; f < s.frames().size(); f++) {
             AnalysisFrame a = s.frames().get(f);
             try {
-                check(a);
+                check(a, Targets.outputs(s.info().numClasses()));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("frame " + (f + 1) + ": " + e.getMessage(), e);
             }
@@ -210,10 +211,14 @@ public final class SessionStore {
                 "the run facts lack the dataset, preprocessing or model description");
     }
 
-    private static void check(AnalysisFrame a) {
+    /**
+     * A frame holds at most one eigenvalue per row of the kernel: n_a of them, n_a·K for the full kernel of K
+     * outputs, fewer (the top k) past the dense limit.
+     */
+    private static void check(AnalysisFrame a, int outputs) {
         require(a.eigenvalues() != null, "no eigenvalues");
         int n = a.eigenvalues().length;
-        require(a.n() == n, "n = " + a.n() + " but " + n + " eigenvalues");
+        require(n <= (long) a.n() * outputs, "n = " + a.n() + " examples but " + n + " eigenvalues");
         double[][] cols = {a.projNoisy(), a.projClean(), a.projResidual(), a.cumNoisy(), a.cumClean()};
         String[] names = {"projNoisy", "projClean", "projResidual", "cumNoisy", "cumClean"};
         for (int k = 0; k < cols.length; k++) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jacobianlens.core.model.Precision;
 import org.jacobianlens.core.run.Snapshot;
+import org.jacobianlens.core.run.WeightFrame;
+import org.jacobianlens.core.theory.BoundReport;
 
 /**
  * Brings a session tree written by an older version of format 1 up to the current records, so old files keep
@@ -24,6 +26,11 @@ import org.jacobianlens.core.run.Snapshot;
  *       kernel of a K-output network (J Jᵀ for one output) and did not record how η was found.</li>
  *   <li>{@code predictedLossError} and {@code restEnergies} (the H∞ theory): older versions computed every
  *       eigenpair of H∞, so the predicted loss was exact and no label energy lay outside them: zeros.</li>
+ *   <li>{@code truncatedTrainAcc}, {@code truncatedTestAcc} (weight frames) and {@code pintoGamma},
+ *       {@code pintoMarginLoss} (their bound proxies): older versions did not truncate the network, so NaN, "not
+ *       recorded". Their Pinto term becomes NaN as well: it was computed with the untruncated numerical rank, a
+ *       different quantity from the one the term now names (the truncated network's, at the energy rank), and a
+ *       number under the wrong name would be worse than none.</li>
  * </ul>
  */
 final class SessionUpgrade {
@@ -81,6 +88,31 @@ final class SessionUpgrade {
             if (lane.get("snapshot") instanceof ObjectNode snapshot && !snapshot.has("decisions")
                     && hasField(Snapshot.class, "decisions")) {
                 snapshot.putArray("decisions");
+                changed = true;
+            }
+            if (lane.get("snapshot") instanceof ObjectNode snapshot && snapshot.get("weights") instanceof ArrayNode w) {
+                changed |= upgradeWeights(w);
+            }
+        }
+        return changed;
+    }
+
+    private static boolean upgradeWeights(ArrayNode frames) {
+        boolean changed = false;
+        for (JsonNode f : frames) {
+            if (!(f instanceof ObjectNode frame)) {
+                continue; // reported by the binding
+            }
+            if (!frame.has("truncatedTrainAcc") && hasField(WeightFrame.class, "truncatedTrainAcc")) {
+                frame.put("truncatedTrainAcc", Double.NaN);
+                frame.put("truncatedTestAcc", Double.NaN);
+                changed = true;
+            }
+            if (frame.get("bounds") instanceof ObjectNode bounds && !bounds.has("pintoGamma")
+                    && hasField(BoundReport.class, "pintoGamma")) {
+                bounds.put("pintoGamma", Double.NaN);
+                bounds.put("pintoMarginLoss", Double.NaN);
+                bounds.put("log10Pinto", Double.NaN);
                 changed = true;
             }
         }

@@ -71,7 +71,9 @@ public final class SweepWindow {
             "test-error-vs-width.png", "Final test and training error at each width: wider networks do not overfit "
                     + "more.",
             "ntk-distance-vs-width.png", "How far the network's kernel at initialization is from its infinite-width "
-                    + "limit H∞: it falls like 1/√m (dashed guide).",
+                    + "limit H∞. Averaged over initializations it falls like 1/√m (dashed guide); one seed can rise "
+                    + "from one width to the next, so set Seeds (e.g. 5) to see the mean with ± one standard "
+                    + "deviation.",
             "weight-movement-vs-width.png", "How far training moves the weights relative to their size: the wider "
                     + "the network, the less it moves, so the more linear it behaves.");
 

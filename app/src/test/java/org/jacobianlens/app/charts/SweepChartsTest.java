@@ -60,7 +60,16 @@ class SweepChartsTest {
         assertEquals(0.2, d.getYValue(0, 1));
         // guide c/√m with c = 0.4·√64 = 3.2: at m = 1024 it is 0.1
         assertEquals(0.1, d.getYValue(1, 2), 1e-12);
+        // one seed per width: the guide does not claim to fit an average
+        assertEquals("∝ 1/√m, fitted to one seed (not an average)", d.getSeriesKey(1));
         assertTrue(ntk.createBufferedImage(800, 500) != null);
+    }
+
+    /** A subtitle says whether its points are seed means or single runs. */
+    @Test
+    void theSubtitleSaysOneSeedOrNamesTheSeedsAveraged() {
+        assertEquals("; one seed, not an average", SweepCharts.seedNote(new long[] {1}));
+        assertEquals("; mean ± sd over seeds 1, 2, 3", SweepCharts.seedNote(new long[] {1, 2, 3}));
     }
 
     /**
@@ -84,6 +93,12 @@ class SweepChartsTest {
         assertEquals(0.2, d.getStartYValue(0, 1), 1e-15, "a bar reaching below zero on a log axis is cut at the mean");
         assertEquals(3.2 / 8, d.getYValue(1, 0), 1e-12);
         assertEquals(d.getYValue(1, 0), d.getStartYValue(1, 0), "a guide has no bar");
+        assertEquals("∝ 1/√m, fitted to the seed means", d.getSeriesKey(1));
+        // a width where only one of the two seeds finished: not every point is a mean
+        List<SweepPoint> partial = List.of(point(64, 1, 0.2, 0.3), point(64, 2, 0.2, 0.5), point(256, 1, 0.1, 0.05));
+        assertEquals("∝ 1/√m, fitted to the seed means (one seed at some widths)", SweepCharts.charts(spec,
+                ValueStats.of(plan, partial), "t", true).get("ntk-distance-vs-width.png").getXYPlot().getDataset()
+                .getSeriesKey(1));
         JFreeChart err = SweepCharts.charts(spec, ValueStats.of(plan, pts), "t", true).get("test-error-vs-width.png");
         assertEquals(0.2, err.getXYPlot().getDataset().getYValue(0, 0), 1e-15);
         assertTrue(err.createBufferedImage(800, 500) != null);

@@ -69,6 +69,18 @@ class RunCommandTest {
         assertEquals(0.5, json.at("/config/data/noise").asDouble());
         assertTrue(json.at("/data/preprocessing").asText().contains("unit norm"));
         assertTrue(json.at("/theory/complexity_noisy_labels").asDouble() > 0);
+        // train.csv's labels are indices into the class list, and the first class is the −1 target
+        assertTrue(json.at("/data/labels").asText().contains("class indices 0..K-1"));
+        assertEquals("3", json.at("/data/classes/0").asText());
+        assertTrue(json.at("/data/targets").asText().startsWith("scalar: class index 0 (classes[0]) trained as -1"));
+        assertTrue(train.stream().skip(1).allMatch(l -> l.endsWith(",0") || l.endsWith(",1")), "indices, not 3/5");
+        // the bounds of the last weight frame, with what they leave out and the rank's tolerance
+        assertEquals(40, json.at("/bounds/step").asInt());
+        assertTrue(json.at("/bounds/biases").asText().startsWith("left out of all four"));
+        assertEquals(0.99, json.at("/bounds/energy_fraction").asDouble());
+        assertEquals(0.001, json.at("/bounds/numerical_rank_tau").asDouble());
+        assertTrue(json.at("/bounds/pinto_rank").asText().contains("truncated"));
+        assertEquals(2, json.at("/bounds/energy_ranks").size());
 
         List<String> curves = Files.readAllLines(out.resolve("curves.csv"));
         assertEquals("step,train_loss,test_loss,train_acc,test_acc,clean_loss,corrupted_loss,clean_acc,corrupted_acc",
@@ -89,6 +101,10 @@ class RunCommandTest {
         List<String> theory = Files.readAllLines(out.resolve("theory.csv"));
         assertEquals(50, theory.stream().filter(l -> l.startsWith("hinf,")).count());
         assertTrue(theory.stream().anyMatch(l -> l.startsWith("predicted,40,")));
+        assertEquals("kind,index_or_step,eigenvalue,projection_noisy,projection_clean,predicted_mean_loss_from_u0,"
+                + "predicted_loss_error",
+                theory.get(0));
+        assertTrue(json.at("/theory/predicted_curve_includes_initial_output").asBoolean());
 
         // One alignment row per frame; the residual split adds up to the residual's energy (n_a · 2 · loss on the
         // analysed examples is not the full-set loss, so only check the split is non-negative and complete).
@@ -99,7 +115,19 @@ class RunCommandTest {
         // weights.csv: two layers (W and a/√m) plus one bound row per frame
         List<String> weights = Files.readAllLines(out.resolve("weights.csv"));
         assertEquals(1 + 3 * 3, weights.size());
+        assertEquals("step,layer,spectral_norm,frobenius,stable_rank,numerical_rank_tau_0.001,energy_rank_99pct,"
+                + "relative_movement,gamma,margin_loss,log10_bartlett,log10_neyshabur,log10_golowich,"
+                + "log10_pinto_truncated,truncated_gamma,truncated_margin_loss,truncated_train_acc,truncated_test_acc",
+                weights.get(0));
         assertTrue(weights.get(3).startsWith("0,all,"));
+        for (String row : weights.subList(1, weights.size())) {
+            assertEquals(18, row.split(",", -1).length, "every row has every column: " + row);
+        }
+        // The last frame's energy ranks are the ranks run.json gives; the truncated network has an accuracy.
+        String[] end = weights.get(weights.size() - 1).split(",", -1);
+        assertEquals(json.at("/bounds/truncated_train_acc").asDouble(), Double.parseDouble(end[16]));
+        assertEquals(json.at("/bounds/energy_ranks/0").asInt(),
+                Integer.parseInt(weights.get(weights.size() - 3).split(",")[6]));
         // The linearized twin starts exactly where the network starts.
         List<String> linear = Files.readAllLines(out.resolve("linear.csv"));
         assertEquals(curves.size(), linear.size());

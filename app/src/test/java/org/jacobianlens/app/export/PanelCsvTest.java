@@ -36,12 +36,13 @@ class PanelCsvTest {
                 expected += f.eigenvalues().length;
             }
         }
-        assertEquals(2 * 4 * 40, expected, "two lanes, frames at 0, 10, 20, 30, n_a = 40");
+        // Three classes: the full kernel of n_a = 40 examples and K = 3 outputs has 120 eigenvalues per frame.
+        assertEquals(2 * 4 * 120, expected, "two lanes, frames at 0, 10, 20, 30, n_a·K = 120");
         assertEquals(expected, all.size());
         int r = 0;
         for (int l = 0; l < 2; l++) {
             for (AnalysisFrame f : g.lane(l).frames()) {
-                for (int i = 0; i < f.n(); i++, r++) {
+                for (int i = 0; i < f.eigenvalues().length; i++, r++) {
                     String[] row = all.get(r);
                     assertEquals(g.labels().get(l), row[0]);
                     assertEquals(f.step(), Integer.parseInt(row[1]));
@@ -53,7 +54,7 @@ class PanelCsvTest {
             }
         }
         List<String[]> latest = parse(PanelCsv.spectrum(g, PanelCsv.Frames.LATEST), PanelCsv.SPECTRUM_HEADER);
-        assertEquals(80, latest.size());
+        assertEquals(240, latest.size());
         assertTrue(latest.stream().allMatch(row -> row[1].equals("30")));
         assertEquals(List.of(NOISY, CLEAN), latest.stream().map(row -> row[0]).distinct().toList());
     }
@@ -63,15 +64,15 @@ class PanelCsvTest {
     void projectionsParseBackAndAddUp() {
         GroupSnapshot g = group();
         List<String[]> rows = parse(PanelCsv.projections(g, PanelCsv.Frames.ALL), PanelCsv.PROJECTIONS_HEADER);
-        assertEquals(320, rows.size());
+        assertEquals(960, rows.size());
         int r = 0;
         for (int l = 0; l < 2; l++) {
             for (AnalysisFrame f : g.lane(l).frames()) {
                 double sumNoisy = 0;
                 double sumClean = 0;
-                double[] noisy = new double[f.n()];
-                double[] clean = new double[f.n()];
-                for (int i = 0; i < f.n(); i++, r++) {
+                double[] noisy = new double[f.eigenvalues().length];
+                double[] clean = new double[f.eigenvalues().length];
+                for (int i = 0; i < f.eigenvalues().length; i++, r++) {
                     String[] row = rows.get(r);
                     assertEquals(g.labels().get(l), row[0]);
                     assertEquals(f.step(), Integer.parseInt(row[1]));
@@ -84,19 +85,22 @@ class PanelCsvTest {
                     sumNoisy += noisy[i];
                     sumClean += clean[i];
                 }
-                // Energies of the ±1 or one-hot labels sum to ‖Y‖² = n_a; the cumulative columns are their
-                // running shares (recomputed here from the parsed cells).
-                assertEquals(40.0, sumNoisy, 1e-9);
-                assertEquals(40.0, sumClean, 1e-9);
+                // The energies shown are of the centered one-hot labels: they sum to the frame's ‖Y − 𝟙ȳᵀ‖²
+                // (n_a less the class-frequency part); the cumulative columns are their running shares (recomputed
+                // here from the parsed cells).
+                assertEquals(f.totals()[0], sumNoisy, 1e-9);
+                assertEquals(f.totals()[1], sumClean, 1e-9);
+                assertTrue(sumNoisy < 40.0 && sumNoisy > 20.0, "centered: less than n_a = 40, " + sumNoisy);
                 double run = 0;
-                for (int i = 0; i < f.n(); i++) {
+                for (int i = 0; i < f.eigenvalues().length; i++) {
                     run += noisy[i];
-                    assertEquals(run / sumNoisy, Double.parseDouble(rows.get(r - f.n() + i)[6]), 1e-12);
+                    assertEquals(run / sumNoisy, Double.parseDouble(rows.get(r - f.eigenvalues().length + i)[6]),
+                            1e-12);
                 }
             }
         }
         List<String[]> latest = parse(PanelCsv.projections(g, PanelCsv.Frames.LATEST), PanelCsv.PROJECTIONS_HEADER);
-        assertEquals(80, latest.size());
+        assertEquals(240, latest.size());
     }
 
     @Test

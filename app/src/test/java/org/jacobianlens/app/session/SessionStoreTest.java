@@ -194,8 +194,8 @@ class SessionStoreTest {
         Path shortArray = edited(dir, "short.json",
                 t -> ((ArrayNode) t.at("/lanes/0/snapshot/frames/2/projClean")).remove(0));
         e = assertThrows(SessionException.class, () -> SessionStore.load(shortArray));
-        assertEquals(shortArray + " is not a valid session: lane 1 ('50 % random labels'): frame 3: 40 eigenvalues "
-                + "but 39 projClean", e.getMessage());
+        assertEquals(shortArray + " is not a valid session: lane 1 ('50 % random labels'): frame 3: 120 eigenvalues "
+                + "but 119 projClean", e.getMessage());
 
         Path badConfig = edited(dir, "badconfig.json", t -> ((ObjectNode) t.at("/lanes/0/config")).put("width", 0));
         e = assertThrows(SessionException.class, () -> SessionStore.load(badConfig));
@@ -263,6 +263,34 @@ class SessionStoreTest {
         }
         Session current = SessionFixtures.compareSession();
         assertDeepEquals("recorded results", current.lanes().get(0).snapshot(), s.lanes().get(0).snapshot());
+    }
+
+    /**
+     * A session saved before the Pinto term was the truncated network's opens: the truncation was not recorded
+     * (NaN), and the old Pinto number, computed with the untruncated rank, is not shown under the new name; every
+     * other bound and statistic is as saved.
+     */
+    @Test
+    void aSessionFromBeforeTheTruncatedRankOpensWithoutItsPintoTerm(@TempDir Path dir) throws Exception {
+        Path old = edited(dir, "old.json", t -> t.get("lanes").forEach(l -> l.at("/snapshot/weights").forEach(w -> {
+            ((ObjectNode) w).remove(List.of("truncatedTrainAcc", "truncatedTestAcc"));
+            ((ObjectNode) w.get("bounds")).remove(List.of("pintoGamma", "pintoMarginLoss"));
+        })));
+        Session s = SessionStore.load(old);
+        Snapshot current = SessionFixtures.compareSession().lanes().get(0).snapshot();
+        List<org.jacobianlens.core.run.WeightFrame> loaded = s.lanes().get(0).snapshot().weights();
+        assertEquals(current.weights().size(), loaded.size());
+        assertTrue(loaded.size() > 1, "the fixture records weight frames");
+        for (int i = 0; i < loaded.size(); i++) {
+            var was = current.weights().get(i);
+            var w = loaded.get(i);
+            assertTrue(Double.isNaN(w.truncatedTrainAcc()) && Double.isNaN(w.truncatedTestAcc()));
+            assertTrue(Double.isNaN(w.bounds().pintoGamma()) && Double.isNaN(w.bounds().log10Pinto()));
+            assertFalse(w.bounds().pintoDefined());
+            assertEquals(was.bounds().gamma(), w.bounds().gamma(), 0);
+            assertEquals(was.bounds().log10Golowich(), w.bounds().log10Golowich(), 0);
+            assertDeepEquals("layers", was.layers(), w.layers());
+        }
     }
 
     @Test

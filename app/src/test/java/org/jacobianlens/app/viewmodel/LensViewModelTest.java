@@ -30,7 +30,7 @@ class LensViewModelTest {
     }
 
     private static Settings small() {
-        return Settings.defaults().withDataset("blobs").withSize(80, 40, 80)
+        return Settings.defaults().withDataset("blobs").withClasses("").withSize(80, 40, 80)
                 .withModel(RunConfig.ModelKind.TWO_LAYER, 128, 1).withStop(200, 0).withCadence(20);
     }
 

@@ -23,7 +23,7 @@ class SessionBridgeTest {
 
     @Test
     void aComparedRunSurvivesSaveAndOpen() throws Exception {
-        Settings settings = Settings.defaults().withDataset("circles").withSize(60, 20, 60).withNoise(0.3)
+        Settings settings = Settings.defaults().withDataset("circles").withClasses("").withSize(60, 20, 60).withNoise(0.3)
                 .withModel(RunConfig.ModelKind.TWO_LAYER, 64, 1).withStop(30, 0).withCadence(10);
         LensViewModel vm = new LensViewModel(new SynchronousTrainingDriver(30));
         vm.apply(settings);

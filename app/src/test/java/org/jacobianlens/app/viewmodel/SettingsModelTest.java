@@ -33,7 +33,7 @@ class SettingsModelTest {
     }
 
     private static Settings small() {
-        return Settings.defaults().withDataset("blobs").withSize(60, 20, 60)
+        return Settings.defaults().withDataset("blobs").withClasses("").withSize(60, 20, 60)
                 .withModel(RunConfig.ModelKind.TWO_LAYER, 64, 1).withStop(100, 0).withCadence(20);
     }
 

@@ -368,6 +368,21 @@ public final class MlpNetwork implements Network {
         return out;
     }
 
+    /**
+     * Per-layer biases b_ℓ (n_out entries), input layer first, in double: with {@link #weightMatrices()} and the
+     * spec's activation the whole function, so that a network with changed weight matrices can be evaluated.
+     */
+    public double[][] biases() {
+        sync();
+        INDArray[] b = layerBiases();
+        double[][] out = new double[b.length][];
+        for (int l = 0; l < b.length; l++) {
+            INDArray bl = b[l];
+            out[l] = scratch.run(() -> NdRows.flat(bl));
+        }
+        return out;
+    }
+
     private void releaseTrainingData() {
         sync();
         releaseTestInputs();

@@ -31,6 +31,8 @@ import org.jacobianlens.core.model.Precision;
  *   <li>the automatic η's λ_max on all n training examples (one kernel, on the same kind of path);</li>
  *   <li>the linearized twin when it runs ({@link #twin}): Θ₀ on train + test, its eigenvectors twice and the cross
  *       kernel (heap), the eigensolver's work (native);</li>
+ *   <li>the weight statistics after a frame (heap): the current weights and their truncation to the energy rank,
+ *       whose forward pass (Pinto et al.'s truncated network) runs a block of rows at a time;</li>
  *   <li>the H∞ theory at set-up (native H∞, plus up to the dense limit a heap copy and Cholesky's private copy);</li>
  *   <li>300 kept frames, and the weights at initialization.</li>
  * </ul>
@@ -123,6 +125,8 @@ public final class MemoryEstimate {
                     AnalysisMemory.eigenBytes((int) Math.max(n, EigenSolver.DENSE_LIMIT + 1), 1)};
             };
         }
+        // The weight statistics follow the frame, so they add to the peak only where they exceed it.
+        frame[0] = Math.max(frame[0], 2 * 8 * d * widthOfAnalysis);
         long[] twin = {0, 0};
         if (twin(config, nTrain, nTest, outputs, heapLimit)) {
             long u = n + nTest;

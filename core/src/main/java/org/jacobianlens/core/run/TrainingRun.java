@@ -406,7 +406,8 @@ public final class TrainingRun implements AutoCloseable {
         frameCadence.ran(busyNanos, busyNanos + t1 - t0);
         busyNanos += t1 - t0;
         if (withWeights) {
-            weightFrames.add(weightTracker.frame(step, out, data.trainX(), data.trainLabels(), crossEntropy));
+            weightFrames.add(weightTracker.frame(step, out, data.trainX(), data.trainLabels(), data.testX(),
+                    data.testLabels(), crossEntropy));
             long t2 = System.nanoTime();
             weightCadence.ran(busyNanos, busyNanos + t2 - t1);
             busyNanos += t2 - t1;

@@ -23,7 +23,13 @@ public final class WeightAnalysis {
     public static final double DEFAULT_TAU = 1e-3;
     /** Default margin quantile: γ is the 5th percentile of the training margins. */
     public static final double DEFAULT_GAMMA_QUANTILE = 0.05;
-    /** Fraction of ‖W‖_F² the energy rank must hold. */
+    /**
+     * Fraction of ‖W‖_F² the energy rank must hold; also the rank r_ℓ of Pinto et al.'s term. Why this and not the
+     * numerical rank at τ = 1e-3: a trained layer is never exactly low-rank, and at τ = 1e-3 its rank is full
+     * (SCIENCE.md RE12: 64, 255, 10), so the "rank-aware" term would be the full-rank one. Their class is
+     * rank(W_ℓ) ≤ r_ℓ, which only the network truncated to rank r_ℓ belongs to (§6.3); truncating every layer to
+     * its energy rank drops at most 1 % of ‖W_ℓ‖_F², i.e. ‖W_ℓ − W_ℓ,r‖_F ≤ 0.1·‖W_ℓ‖_F, and keeps σ₁ = ‖W_ℓ‖₂.
+     */
     public static final double ENERGY_FRACTION = 0.99;
 
     private WeightAnalysis() {
@@ -218,9 +224,10 @@ public final class WeightAnalysis {
         return s[lo] + (pos - lo) * (s[hi] - s[lo]);
     }
 
-    /** {@link #bounds(LayerStats[], double[][], double[], double, double)} with C₁ = 1. */
-    public static BoundReport bounds(LayerStats[] layers, double[][] x, double[] margins, double gammaQuantile) {
-        return bounds(layers, x, margins, gammaQuantile, 1.0);
+    /** {@link #bounds(LayerStats[], double[][], double[], double[], double, double)} with C₁ = 1. */
+    public static BoundReport bounds(LayerStats[] layers, double[][] x, double[] margins, double[] truncatedMargins,
+                                     double gammaQuantile) {
+        return bounds(layers, x, margins, truncatedMargins, gammaQuantile, 1.0);
     }
 
     /**
@@ -233,20 +240,30 @@ public final class WeightAnalysis {
      * <li>Neyshabur: √(B_x²L²h ln(Lh)·Πℓ‖Wℓ‖₂²·Σℓ srankℓ/(γ²n)) without the ln(Ln/δ) confidence term;</li>
      * <li>Golowich: B_x(√(2 ln2·L) + 1)·Πℓ‖Wℓ‖_F/(γ√n) — their bound is on the Rademacher complexity; we divide
      * by γ (the margin bound's 2/γ without the 2) so that all four terms are margin-normalized alike;</li>
-     * <li>Pinto: (B_x/√n)·Πℓ‖Wℓ‖₂·Σℓ C₁^{L−ℓ}√(rℓ dℓ)/γ with Bℓ = ‖Wℓ‖₂, rℓ the numerical rank and dℓ the output
-     * width (rows) of layer ℓ = 1..L.</li>
+     * <li>Pinto: (B_x/√n)·Πℓ‖Wℓ‖₂·Σℓ C₁^{L−ℓ}√(rℓ dℓ)/γ̃ for the network truncated to rank rℓ in every layer:
+     * rℓ = the energy rank ({@link #ENERGY_FRACTION}), dℓ the output width (rows) of layer ℓ = 1..L, Bℓ = ‖Wℓ‖₂
+     * (truncation keeps σ₁), and γ̃ the same quantile of the truncated network's training margins.</li>
      * </ul>
      * Here B_x = maxᵢ‖xᵢ‖, L = number of layers, and W_max = h = the largest dimension of any layer, input
      * dimension included (the PAC-Bayes perturbation argument needs h to bound both sides of every matrix).
-     * If γ ≤ 0 (or NaN) the four terms are NaN and {@link BoundReport#defined()} is false.
+     * If γ ≤ 0 (or NaN) the first three terms are NaN and {@link BoundReport#defined()} is false; if γ̃ ≤ 0 the
+     * Pinto term is NaN.
+     *
+     * @param margins          training margins of the network whose layers these are
+     * @param truncatedMargins training margins of that network with every layer cut to its energy rank
+     *                         ({@link #truncateToRank}), biases and activations kept
      */
-    public static BoundReport bounds(LayerStats[] layers, double[][] x, double[] margins, double gammaQuantile,
-                                     double c1) {
+    public static BoundReport bounds(LayerStats[] layers, double[][] x, double[] margins, double[] truncatedMargins,
+                                     double gammaQuantile, double c1) {
         if (layers.length == 0) {
             throw new IllegalArgumentException("no layers");
         }
         if (x.length == 0 || margins.length == 0) {
             throw new IllegalArgumentException("no training examples");
+        }
+        if (truncatedMargins.length != margins.length) {
+            throw new IllegalArgumentException(margins.length + " margins but " + truncatedMargins.length
+                    + " margins of the truncated network");
         }
         int n = x.length;
         double xFro2 = 0;
@@ -265,15 +282,9 @@ public final class WeightAnalysis {
             maxWidth = Math.max(maxWidth, Math.max(s.rows(), s.columns()));
         }
         double gamma = quantile(margins, gammaQuantile);
-        int below = 0;
-        for (double m : margins) {
-            below += m < gamma ? 1 : 0;
-        }
-        double marginLoss = below / (double) margins.length;
-        if (!(gamma > 0)) {
-            return new BoundReport(gamma, marginLoss, Double.NaN, Double.NaN, Double.NaN, Double.NaN, n, depth,
-                    maxWidth, bx, Math.sqrt(xFro2), c1);
-        }
+        double marginLoss = fractionBelow(margins, gamma);
+        double pintoGamma = quantile(truncatedMargins, gammaQuantile);
+        double pintoMarginLoss = fractionBelow(truncatedMargins, pintoGamma);
         double logProdSpec = 0;
         double logProdFro = 0;
         double ratioSum = 0;
@@ -286,20 +297,32 @@ public final class WeightAnalysis {
             ratioSum += Math.pow(s.distance21() / s.spectralNorm(), 2.0 / 3.0);
             srankSum += s.stableRank();
             // layer ℓ = l + 1 of L carries C₁^{L−ℓ}
-            rankSum += Math.pow(c1, depth - 1 - l) * Math.sqrt((double) s.numericalRank() * s.rows());
+            rankSum += Math.pow(c1, depth - 1 - l) * Math.sqrt((double) s.energyRank() * s.rows());
         }
         double h = maxWidth;
-        double logGamma = Math.log(gamma);
+        // A margin bound needs a positive margin: each term is NaN when its own network's γ is not (Math.log of
+        // a non-positive γ is NaN or −∞; say so explicitly rather than rely on that).
+        double logGamma = gamma > 0 ? Math.log(gamma) : Double.NaN;
+        double logPintoGamma = pintoGamma > 0 ? Math.log(pintoGamma) : Double.NaN;
         double bartlett = 0.5 * Math.log(xFro2) + logProdSpec + 1.5 * Math.log(ratioSum) + Math.log(Math.log(maxWidth))
                 - logGamma - Math.log(n);
         double neyshabur = 0.5 * (2 * Math.log(bx) + 2 * Math.log(depth) + Math.log(h) + Math.log(Math.log(depth * h))
                 + 2 * logProdSpec + Math.log(srankSum) - 2 * logGamma - Math.log(n));
         double golowich = Math.log(bx) + Math.log(Math.sqrt(2 * Math.log(2) * depth) + 1) + logProdFro - logGamma
                 - 0.5 * Math.log(n);
-        double pinto = Math.log(bx) - 0.5 * Math.log(n) + logProdSpec + Math.log(rankSum) - logGamma;
+        double pinto = Math.log(bx) - 0.5 * Math.log(n) + logProdSpec + Math.log(rankSum) - logPintoGamma;
         double ln10 = Math.log(10);
         return new BoundReport(gamma, marginLoss, bartlett / ln10, neyshabur / ln10, golowich / ln10, pinto / ln10,
-                n, depth, maxWidth, bx, Math.sqrt(xFro2), c1);
+                n, depth, maxWidth, bx, Math.sqrt(xFro2), c1, pintoGamma, pintoMarginLoss);
+    }
+
+    /** R̂_γ: the fraction of margins strictly below γ. */
+    private static double fractionBelow(double[] margins, double gamma) {
+        int below = 0;
+        for (double m : margins) {
+            below += m < gamma ? 1 : 0;
+        }
+        return below / (double) margins.length;
     }
 
     /**

@@ -310,6 +310,101 @@ class WeightAnalysisTest {
         assertEquals(expected, gramSchmidtRank(WeightAnalysis.truncate(w, tau), 1e-10));
     }
 
+    /** The first k columns of Q in a QR factorization of a random r × k matrix (Gram–Schmidt, twice for accuracy). */
+    private static double[][] orthonormalColumns(int r, int k, long seed) {
+        double[][] q = transposed(random(r, k, seed)); // row j = column j
+        for (int pass = 0; pass < 2; pass++) {
+            for (int j = 0; j < k; j++) {
+                for (int i = 0; i < j; i++) {
+                    double dot = 0;
+                    for (int t = 0; t < r; t++) {
+                        dot += q[i][t] * q[j][t];
+                    }
+                    for (int t = 0; t < r; t++) {
+                        q[j][t] -= dot * q[i][t];
+                    }
+                }
+                double norm = Math.sqrt(Arrays.stream(q[j]).map(v -> v * v).sum());
+                for (int t = 0; t < r; t++) {
+                    q[j][t] /= norm;
+                }
+            }
+        }
+        return transposed(q);
+    }
+
+    /** U·diag(σ)·Vᵀ (rows × σ.length, σ.length ≤ rows): a matrix whose singular values are exactly σ. */
+    private static double[][] withSingularValues(int rows, double[] sigma, long seed) {
+        int k = sigma.length;
+        double[][] u = orthonormalColumns(rows, k, seed);
+        double[][] v = orthonormalColumns(k, k, seed + 1);
+        double[][] us = new double[rows][k];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < k; j++) {
+                us[i][j] = u[i][j] * sigma[j];
+            }
+        }
+        return product(us, transposed(v));
+    }
+
+    /**
+     * The rank in Pinto et al.'s term is the energy rank, not the numerical rank at τ = 1e-3: W = U·diag(σ)·Vᵀ with
+     * σ = 10, 5, 1, 0.5, 0.05, 0.02 has full numerical rank 6 (0.02 > 1e-3·10), but 100 + 25 = 125 of
+     * ‖W‖_F² = 126.2529 is ≥ 99 % (124.99), so its energy rank is 2. The term is evaluated at the truncated
+     * network's margin γ̃, the other three at the network's γ.
+     */
+    @Test
+    void pintoTermUsesTheEnergyRankOfAHandBuiltSpectrumAndTheTruncatedMargin() {
+        double[] sigma = {10, 5, 1, 0.5, 0.05, 0.02};
+        double[][] w = withSingularValues(8, sigma, 31);
+        LayerStats s = WeightAnalysis.layer(w, zeros(8, 6));
+        assertArrayEquals(sigma, s.singularValues(), 1e-12);
+        assertEquals(6, s.numericalRank(), "untruncated: full at τ = 1e-3");
+        assertEquals(2, s.energyRank());
+        // Its truncation to that rank keeps σ₁ and σ₂ and loses 1.2529 of 126.2529 (< 1 %) of ‖W‖_F².
+        double[][] t = WeightAnalysis.truncateToRank(w, s.energyRank());
+        double[] st = WeightAnalysis.singularValues(t);
+        assertEquals(10, st[0], 1e-12);
+        assertEquals(5, st[1], 1e-12);
+        assertTrue(st[2] < 1e-6, Arrays.toString(st));
+        double[][] diff = new double[8][6];
+        for (int i = 0; i < 8; i++) {
+            for (int j = 0; j < 6; j++) {
+                diff[i][j] = w[i][j] - t[i][j];
+            }
+        }
+        assertEquals(1 + 0.25 + 0.0025 + 0.0004, frobenius2(diff), 1e-12);
+
+        double[][] x = {{0.6, 0.8, 0, 0, 0, 0}, {0, 0, 1, 0, 0, 0}, {0, 0, 0, 0, 0.8, 0.6}, {0, 0, 0, 0, 0, 2}};
+        double[] margins = {4, 4, 4, 4};
+        double[] truncatedMargins = {2, 2, 2, 2};
+        BoundReport r = WeightAnalysis.bounds(new LayerStats[] {s}, x, margins, truncatedMargins, 0.0);
+        assertEquals(4, r.gamma(), 0);
+        assertEquals(2, r.pintoGamma(), 0);
+        assertEquals(0, r.pintoMarginLoss(), 0);
+        // (B_x/√n)·σ₁·√(r·d)/γ̃ = (2/2)·10·√(2·8)/2 = 20; with the numerical rank it would be 10·√48/2 ≈ 34.6
+        assertEquals(Math.log10(20), r.log10Pinto(), 1e-12);
+        // Golowich at the network's γ: 2·(√(2 ln2) + 1)·‖W‖_F/(4·2)
+        assertEquals(Math.log10(2 * (Math.sqrt(2 * Math.log(2)) + 1) * Math.sqrt(126.2529) / 8), r.log10Golowich(),
+                1e-12);
+    }
+
+    @Test
+    void aTruncationThatMisclassifiesLeavesOnlyThePintoTermUndefined() {
+        LayerStats l = WeightAnalysis.layer(new double[][] {{1, 1}}, new double[][] {{1, 0}});
+        double[][] x = {{0.6, 0.8}, {0, 1}, {1, 0}, {0.8, 0.6}};
+        BoundReport r = WeightAnalysis.bounds(new LayerStats[] {l}, x, new double[] {1, 2, 3, 4},
+                new double[] {-1, 2, 3, 4}, 0.0);
+        assertTrue(r.defined());
+        assertFalse(r.pintoDefined());
+        assertEquals(-1, r.pintoGamma(), 0);
+        assertTrue(Double.isNaN(r.log10Pinto()));
+        assertTrue(r.pintoVacuous(), "an undefined term says nothing");
+        assertTrue(Double.isFinite(r.log10Bartlett()) && Double.isFinite(r.log10Golowich()));
+        assertThrows(IllegalArgumentException.class, () -> WeightAnalysis.bounds(new LayerStats[] {l}, x,
+                new double[] {1, 2, 3, 4}, new double[] {1, 2}, 0.0));
+    }
+
     @Test
     void marginsForOneAndSeveralOutputs() {
         assertArrayEquals(new double[] {-0.5, 2, 0.25},
@@ -350,7 +445,12 @@ class WeightAnalysisTest {
         assertEquals(1, l2.distance21(), 1e-12);
         assertEquals(26.0 / 25, l1.stableRank(), 1e-12);
         double[][] x = {{1, 2, 2}, {0, 0, 1}};
-        BoundReport r = WeightAnalysis.bounds(new LayerStats[] {l1, l2}, x, new double[] {0.5, 2}, 0.0);
+        // Energy ranks 2 (25 of 26 is below 99 %) and 1 are full: each layer is its own truncation, so the
+        // truncated network's margins are the network's.
+        assertEquals(2, l1.energyRank());
+        assertEquals(1, l2.energyRank());
+        double[] m = {0.5, 2};
+        BoundReport r = WeightAnalysis.bounds(new LayerStats[] {l1, l2}, x, m, m, 0.0);
         assertTrue(r.defined());
         assertEquals(0.5, r.gamma(), 0);
         assertEquals(0, r.marginLoss(), 0);
@@ -369,22 +469,22 @@ class WeightAnalysisTest {
         // (3/√2)·5·√2·(√(2·2) + √(1·1))/0.5 = 90
         assertEquals(Math.log10(90), r.log10Pinto(), 1e-12);
         // C₁ = 2 weighs layer 1 by 2^(L−1): (3/√2)·5·√2·(2·2 + 1)/0.5 = 150; the other terms do not use C₁
-        BoundReport c2 = WeightAnalysis.bounds(new LayerStats[] {l1, l2}, x, new double[] {0.5, 2}, 0.0, 2.0);
+        BoundReport c2 = WeightAnalysis.bounds(new LayerStats[] {l1, l2}, x, m, m, 0.0, 2.0);
         assertEquals(Math.log10(150), c2.log10Pinto(), 1e-12);
         assertEquals(r.log10Bartlett(), c2.log10Bartlett(), 0);
         // all four terms exceed 1 here (Pinto's is 90)
         assertArrayEquals(new boolean[] {true, true, true, true}, r.vacuous());
         assertEquals(r.log10Pinto(), r.terms()[BoundReport.PINTO], 0);
         // the median margin 1.25 leaves one of the two margins below it
-        assertEquals(0.5, WeightAnalysis.bounds(new LayerStats[] {l1, l2}, x, new double[] {0.5, 2}, 0.5)
-                .marginLoss(), 0);
+        assertEquals(0.5, WeightAnalysis.bounds(new LayerStats[] {l1, l2}, x, m, m, 0.5).marginLoss(), 0);
     }
 
     @Test
     void aLargeMarginMakesTheTermsNonVacuous() {
         LayerStats l = WeightAnalysis.layer(new double[][] {{1, 1}}, new double[][] {{1, 0}});
         double[][] x = {{0.6, 0.8}, {0, 1}, {1, 0}, {0.8, 0.6}};
-        BoundReport r = WeightAnalysis.bounds(new LayerStats[] {l}, x, new double[] {100, 200, 300, 400}, 0.0);
+        double[] m = {100, 200, 300, 400};
+        BoundReport r = WeightAnalysis.bounds(new LayerStats[] {l}, x, m, m, 0.0); // rank 1: its own truncation
         // Golowich: 1·(√(2 ln2) + 1)·√2/(100·2) and Pinto: (1/2)·√2·√(1·1)/100
         assertEquals(Math.log10((Math.sqrt(2 * Math.log(2)) + 1) * Math.sqrt(2) / 200), r.log10Golowich(), 1e-12);
         assertEquals(Math.log10(Math.sqrt(2) / 200), r.log10Pinto(), 1e-12);
@@ -403,7 +503,8 @@ class WeightAnalysisTest {
         double[][] x = random(10, 4, 3);
         double[] m = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
         LayerStats[] base = stats(ws, w0s);
-        BoundReport b = WeightAnalysis.bounds(base, x, m, 0.05);
+        // The margins stand for those of the network and of its truncation alike: only scaling is tested here.
+        BoundReport b = WeightAnalysis.bounds(base, x, m, m, 0.05);
         double[][][] ws2 = new double[depth][][];
         double[][][] w0s2 = new double[depth][][];
         for (int l = 0; l < depth; l++) {
@@ -411,7 +512,7 @@ class WeightAnalysisTest {
             w0s2[l] = scaled(w0s[l], 2);
         }
         LayerStats[] twice = stats(ws2, w0s2);
-        BoundReport d = WeightAnalysis.bounds(twice, x, m, 0.05);
+        BoundReport d = WeightAnalysis.bounds(twice, x, m, m, 0.05);
         assertEquals(b.log10Bartlett() + depth * LOG2, d.log10Bartlett(), 1e-12, "Bartlett grows as 2^L");
         assertEquals(b.log10Neyshabur() + depth * LOG2, d.log10Neyshabur(), 1e-12);
         assertEquals(b.log10Golowich() + depth * LOG2, d.log10Golowich(), 1e-12);
@@ -427,7 +528,7 @@ class WeightAnalysisTest {
         for (int i = 0; i < m2.length; i++) {
             m2[i] *= 2;
         }
-        BoundReport wider = WeightAnalysis.bounds(base, x, m2, 0.05);
+        BoundReport wider = WeightAnalysis.bounds(base, x, m2, m2, 0.05);
         assertEquals(2 * b.gamma(), wider.gamma(), 1e-15);
         double[] t = b.terms();
         double[] tw = wider.terms();
@@ -451,18 +552,36 @@ class WeightAnalysisTest {
         double[] m = WeightAnalysis.margins(relu2(ws, x), labels);
         double[] mm = WeightAnalysis.margins(relu2(moved, x), labels);
         assertArrayEquals(m, mm, 1e-12);
+        // the truncated networks are rebalanced alike: the best rank-r approximation of cW is c times W's
+        double[] t = WeightAnalysis.margins(relu2(truncated(ws), x), labels);
+        double[] tm = WeightAnalysis.margins(relu2(truncated(moved), x), labels);
+        assertArrayEquals(t, tm, 1e-12);
         // shift the margins so that γ is positive whatever the random net does
         double shift = 1 - WeightAnalysis.quantile(m, 0.05);
+        double shiftT = 1 - WeightAnalysis.quantile(t, 0.05);
         for (int i = 0; i < 12; i++) {
             m[i] += shift;
             mm[i] += shift;
+            t[i] += shiftT;
+            tm[i] += shiftT;
         }
-        BoundReport a = WeightAnalysis.bounds(stats(ws, w0s), x, m, 0.05);
-        BoundReport b = WeightAnalysis.bounds(stats(moved, moved0), x, mm, 0.05);
+        BoundReport a = WeightAnalysis.bounds(stats(ws, w0s), x, m, t, 0.05);
+        BoundReport b = WeightAnalysis.bounds(stats(moved, moved0), x, mm, tm, 0.05);
         assertEquals(1, a.gamma(), 1e-12);
+        assertEquals(1, a.pintoGamma(), 1e-12);
         assertArrayEquals(a.terms(), b.terms(), 1e-12);
-        assertFalse(Arrays.equals(a.terms(), WeightAnalysis.bounds(stats(moved, w0s), x, mm, 0.05).terms()),
+        assertFalse(Arrays.equals(a.terms(), WeightAnalysis.bounds(stats(moved, w0s), x, mm, tm, 0.05).terms()),
                 "a mismatched initialization moves Bartlett's term");
+    }
+
+    /** Every layer cut to its energy rank, as the run truncates it for the Pinto term. */
+    private static double[][][] truncated(double[][][] ws) {
+        double[][][] t = new double[ws.length][][];
+        for (int l = 0; l < ws.length; l++) {
+            t[l] = WeightAnalysis.truncateToRank(ws[l], WeightAnalysis.layer(ws[l], zeros(ws[l].length,
+                    ws[l][0].length)).energyRank());
+        }
+        return t;
     }
 
     private static double[][] relu2(double[][][] ws, double[][] x) {
@@ -478,8 +597,8 @@ class WeightAnalysisTest {
     @Test
     void nonPositiveMarginGivesUndefinedBounds() {
         LayerStats l = WeightAnalysis.layer(new double[][] {{1}}, new double[][] {{0}}, 1e-3);
-        BoundReport r = WeightAnalysis.bounds(new LayerStats[] {l}, new double[][] {{1}, {2}}, new double[] {-1, 3},
-                0.05);
+        double[] m = {-1, 3};
+        BoundReport r = WeightAnalysis.bounds(new LayerStats[] {l}, new double[][] {{1}, {2}}, m, m, 0.05);
         assertFalse(r.defined());
         for (double term : r.terms()) {
             assertTrue(Double.isNaN(term));
@@ -496,5 +615,7 @@ class WeightAnalysisTest {
         assertTrue(BoundReport.formula(BoundReport.NEYSHABUR).contains("ln(L h)"));
         assertTrue(BoundReport.formula(BoundReport.GOLOWICH).contains("√(2 ln2 · L)"));
         assertTrue(BoundReport.formula(BoundReport.PINTO).contains("√(rℓ dℓ)"));
+        assertTrue(BoundReport.formula(BoundReport.PINTO).contains("99 % of ‖Wℓ‖_F²"), "the rank's tolerance");
+        assertTrue(BoundReport.formula(BoundReport.PINTO).contains("truncated"));
     }
 }
