@@ -54,7 +54,8 @@ public final class ProjectionPanel {
         barRenderer.setBarPainter(new StandardXYBarPainter());
         barRenderer.setShadowVisible(false);
         ChartKit.Lines cumulative = new ChartKit.Lines();
-        StringBuilder title = new StringBuilder("Label energy: ");
+        StringBuilder title = new StringBuilder(KernelLabels.centeredLabels(g.lane(0).info())
+                ? "Label energy (centered labels Y − 𝟙ȳᵀ): " : "Label energy: ");
         int groups = compare ? g.size() : 2;
         double width = 0.8 / groups;
         int n = 0;
@@ -63,7 +64,7 @@ public final class ProjectionPanel {
             if (f == null) {
                 continue;
             }
-            n = f.n();
+            n = KernelLabels.order(f, g.lane(lane).info());
             String who = compare ? g.labels().get(lane) : "labels trained on";
             Color color = compare ? ChartKit.lane(lane) : ChartKit.NOISY;
             addBars(bars, barRenderer, who, f.projNoisy(), f.totals()[0], compare ? lane : 0, groups, width, color);

@@ -22,9 +22,10 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 public final class SpectrumPanel {
     public static final String TOOLTIP = "Singular values σᵢ of the network's Jacobian on the analysed examples "
-            + "(σᵢ² are the NTK eigenvalues): dashed are the values at initialization and, for the two-layer net, the "
-            + "infinite-width H∞; drag the red line to move the cutoff between information space (above) and "
-            + "nuisance space (below).";
+            + "(σᵢ² are the NTK eigenvalues; with K outputs J has nK rows, one per example and output, and the kernel "
+            + "is nK × nK; the cheaper block-averaged view shows √λ of its n × n average instead, as its axis says): "
+            + "dashed are the values at initialization and, for the two-layer net, the infinite-width H∞; drag the "
+            + "red line to move the cutoff between information space (above) and nuisance space (below).";
 
     private final XYPlot plot;
     private final JFreeChart chart;
@@ -58,7 +59,7 @@ public final class SpectrumPanel {
     public void update(GroupSnapshot g, List<AnalysisFrame> shown, PanelOptions o) {
         chart.setNotify(false);
         eigen = o.eigenvalues();
-        ((LogAxis) plot.getRangeAxis()).setLabel(eigen ? "NTK eigenvalue λᵢ" : "singular value σᵢ of J");
+        ((LogAxis) plot.getRangeAxis()).setLabel(KernelLabels.valueAxis(g.lane(0).info(), eigen));
         ReadableChart.shortLabel(plot.getRangeAxis(), eigen ? "λᵢ" : "σᵢ");
         plot.getDomainAxis().setLabel(eigen ? "index i (by decreasing λ)" : "index i (by decreasing σ)");
         ChartKit.Lines lines = new ChartKit.Lines();
