@@ -65,9 +65,8 @@ class SlurmSweepIT {
 
     @Test
     void aJobArrayGivesTheNumbersOfTheLocalSweep(@TempDir Path dir) throws Exception {
-        List<String> grid = List.of("sweep", "--kind", "noise", "--values", "0,1", "--seeds", "2", "--dataset", "digits",
-                "--classes", "3,5", "--n", "60", "--test", "40", "--width", "32", "--steps", "20",
-                "--analyze-every", "10");
+        List<String> grid = SweepCli.with(SweepCli.with(List.of("sweep", "--kind", "noise", "--values", "0,1", "--seeds",
+                "2"), ThreeVsFive.options(60, 40)), "--width", "32", "--steps", "20", "--analyze-every", "10");
         Path plan = dir.resolve("plan");
         String planned = SweepCli.run(0, SweepCli.with(SweepCli.with(grid, "--plan", plan.toString(), "--parallel",
                 "4", "--mem-gb", "1", "--time-minutes", "10", "--launcher"), String.join(" ", SweepCli.launcher())));

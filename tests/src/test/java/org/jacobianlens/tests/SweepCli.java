@@ -45,8 +45,12 @@ final class SweepCli {
     }
 
     static List<String> with(List<String> a, String... more) {
+        return with(a, List.of(more));
+    }
+
+    static List<String> with(List<String> a, List<String> more) {
         List<String> all = new ArrayList<>(a);
-        all.addAll(List.of(more));
+        all.addAll(more);
         return all;
     }
 }

@@ -27,8 +27,8 @@ class SweepPointKillIT {
     @Test
     void aKilledPointLeavesNoResultAndRerunsCleanly(@TempDir Path dir) throws Exception {
         Path plan = dir.resolve("plan");
-        SweepCli.run(0, List.of("sweep", "--plan", plan.toString(), "--kind", "width", "--values", "32", "--dataset",
-                "digits", "--classes", "3,5", "--n", "60", "--test", "50", "--steps", "1500", "--analyze-every", "0"));
+        SweepCli.run(0, SweepCli.with(SweepCli.with(List.of("sweep", "--plan", plan.toString(), "--kind", "width",
+                "--values", "32"), ThreeVsFive.options(60, 50)), "--steps", "1500", "--analyze-every", "0"));
         Path results = plan.resolve("results");
         Process p = SweepCli.cli(List.of("sweep", "--point", plan.toString(), "0")).start();
         try (BufferedReader log = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 import org.jacobianlens.app.build.BuildInfo;
+import org.jacobianlens.core.linalg.NativeLibraries;
 import org.jacobianlens.core.linalg.SelfCheck;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,10 +68,17 @@ public final class Cli implements Callable<Integer> {
     }
 
     /**
-     * The native self-check every command that computes runs first: one line and false when OpenBLAS gives wrong
-     * eigenvalues on this CPU, so a wrong number is never shown.
+     * The native self-check every command that computes runs first, on its starting thread: one line and false when
+     * a native library does not load (see {@link NativeLibraries} for why they all load here), or when OpenBLAS gives
+     * wrong eigenvalues on this CPU, so a wrong number is never shown.
      */
     boolean nativeCheckPasses() {
+        String missing = NativeLibraries.load();
+        if (missing != null) {
+            err.println("jacobian-lens: " + missing + "; the jar is incomplete or built for another platform "
+                    + "(supported: Linux x86-64).");
+            return false;
+        }
         String problem = SelfCheck.run();
         if (problem != null) {
             err.println("jacobian-lens: " + problem + ". Refusing to show wrong numbers; try another "

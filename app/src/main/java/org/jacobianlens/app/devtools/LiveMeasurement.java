@@ -74,6 +74,12 @@ final class LiveMeasurement {
         Thread sampler = new Thread(this::sampleRss, "jacobian-lens-rss-sampler");
         sampler.setDaemon(true);
         sampler.start();
+        // A failed run (a native library that would not load, memory) never takes a first step, and the window
+        // would wait for one forever: say why and end, so a script or a test learns it at once.
+        vm.onError(text -> {
+            System.err.println("measure-live: " + text);
+            Platform.exit();
+        });
         window.autoStart(true);
         if (compare) {
             vm.compare(Comparison.Knob.NOISE);

@@ -8,8 +8,8 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jacobianlens.app.ThreeVsFive;
 import org.jacobianlens.core.data.DatasetException;
-import org.jacobianlens.core.data.DatasetSpec;
 import org.jacobianlens.core.run.GroupSnapshot;
 import org.jacobianlens.core.run.RunConfig;
 import org.jacobianlens.core.run.Snapshot;
@@ -35,11 +35,7 @@ class TickCountTest {
 
     @BeforeAll
     static void train() throws DatasetException {
-        RunConfig c = RunConfig.defaults()
-                .withData(new DatasetSpec("digits", new int[] {3, 5}, 120, 40, 0.25, false, true, 3))
-                .withModel(RunConfig.ModelKind.TWO_LAYER, 256, 1)
-                .withStop(300, 0)
-                .withAnalysis(100, 120, 0.1);
+        RunConfig c = ThreeVsFive.twoLayer(ThreeVsFive.data(120, 40, 0.25, 3), 256, 300, 100);
         try (TrainingRun r = new TrainingRun(c, 1)) {
             Snapshot s = r.advance(300);
             group = new GroupSnapshot(1, List.of("run"), List.of(s));

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jacobianlens.app.ThreeVsFive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,9 +51,8 @@ class RunCommandTest {
     @Test
     void writesEveryFileWithConsistentContents(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("run");
-        CommandResult r = run("--dataset", "digits", "--classes", "3,5", "--n", "60", "--test", "30", "--noise", "0.5",
-                "--width", "128", "--steps", "40", "--analyze-every", "20", "--analyze-n", "50", "--seed", "4",
-                "--out", out.toString());
+        CommandResult r = run(CommandResult.with(ThreeVsFive.options(60, 30), "--noise", "0.5", "--width", "128",
+                "--steps", "40", "--analyze-every", "20", "--analyze-n", "50", "--seed", "4", "--out", out.toString()));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("step 40/40"), "progress on stderr: " + r.err());
 
@@ -185,8 +185,8 @@ class RunCommandTest {
     @Test
     void aDivergingRunExitsThreeWithTheStepAndRecordsTheState(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("run");
-        CommandResult r = run("--dataset", "digits", "--classes", "3,5", "--n", "100", "--test", "50", "--steps", "20",
-                "--lr", "1e9", "--out", out.toString());
+        CommandResult r = run(CommandResult.with(ThreeVsFive.options(100, 50), "--steps", "20", "--lr", "1e9", "--out",
+                out.toString()));
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("diverged at step 1: "), r.err());
         assertTrue(r.err().contains("lower the learning rate"), r.err());

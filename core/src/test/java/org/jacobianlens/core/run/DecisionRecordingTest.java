@@ -43,7 +43,7 @@ class DecisionRecordingTest {
 
     @Test
     void imageRunsRecordNoMap() throws DatasetException {
-        RunConfig c = config("digits").withData(new DatasetSpec("digits", new int[] {3, 5}, 40, 10, 0, false, true, 3));
+        RunConfig c = config("digits").withData(ThreeVsFive.data(40, 10, 0, 3));
         try (TrainingRun run = new TrainingRun(c, 1)) {
             Snapshot s = run.advance(10);
             assertTrue(s.decisions().isEmpty());

@@ -15,9 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The linearized twin trained alongside the network: it agrees with a wide network and parts from a narrow one. */
 class LinearizedTwinRunTest {
     private static RunConfig config(int width) {
-        return RunConfig.defaults()
-                .withData(new DatasetSpec("digits", new int[] {3, 5}, 60, 40, 0.0, false, true, 4))
-                .withModel(RunConfig.ModelKind.TWO_LAYER, width, 1).withStop(300, 0).withAnalysis(0, 60, 0.1)
+        return ThreeVsFive.twoLayer(ThreeVsFive.data(60, 40, 0.0, 4), width, 300, 0)
                 .withPrecision(Precision.FLOAT64); // a science test: the reference numbers are double
     }
 

@@ -9,7 +9,6 @@ import java.util.function.UnaryOperator;
 
 import org.jacobianlens.core.data.DataFactory;
 import org.jacobianlens.core.data.DatasetException;
-import org.jacobianlens.core.data.DatasetSpec;
 import org.jacobianlens.core.data.PreparedData;
 import org.jacobianlens.core.model.Network;
 import org.junit.jupiter.api.Test;
@@ -20,11 +19,7 @@ import org.junit.jupiter.api.Test;
  * or, during set-up, becomes one {@link RunOutOfMemoryException} line.
  */
 class OutOfMemoryTest {
-    private static final RunConfig CONFIG = RunConfig.defaults()
-            .withData(new DatasetSpec("digits", new int[] {3, 5}, 60, 30, 0.0, false, true, 3))
-            .withModel(RunConfig.ModelKind.TWO_LAYER, 64, 1)
-            .withStop(50, 0)
-            .withAnalysis(10, 60, 0.1);
+    private static final RunConfig CONFIG = ThreeVsFive.twoLayer(ThreeVsFive.data(60, 30, 0.0, 3), 64, 50, 10);
 
     private static UnaryOperator<Network> failing(String method, int failAt, AtomicBoolean closed) {
         return SimulatedOutOfMemory.failing(method, failAt, () -> closed.set(true));

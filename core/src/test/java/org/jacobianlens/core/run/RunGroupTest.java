@@ -8,18 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.jacobianlens.core.data.DatasetException;
-import org.jacobianlens.core.data.DatasetSpec;
 import org.jacobianlens.core.ntk.AnalysisFrame;
 import org.junit.jupiter.api.Test;
 
 class RunGroupTest {
 
     private static RunConfig base() {
-        return RunConfig.defaults()
-                .withData(new DatasetSpec("digits", new int[] {3, 5}, 60, 30, 0.3, false, true, 5))
-                .withModel(RunConfig.ModelKind.TWO_LAYER, 256, 1)
-                .withStop(40, 0)
-                .withAnalysis(20, 60, 0.1);
+        return ThreeVsFive.twoLayer(ThreeVsFive.data(60, 30, 0.3, 5), 256, 40, 20);
     }
 
     @Test

@@ -16,11 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TrainingLoopTest {
 
     private static RunConfig digits(int n, int width, int steps) {
-        return RunConfig.defaults()
-                .withData(new DatasetSpec("digits", new int[] {3, 5}, n, 60, 0.0, false, true, 3))
-                .withModel(RunConfig.ModelKind.TWO_LAYER, width, 1)
-                .withStop(steps, 0)
-                .withAnalysis(0, n, 0.1);
+        return ThreeVsFive.twoLayer(ThreeVsFive.data(n, 60, 0.0, 3), width, steps, 0);
     }
 
     /**

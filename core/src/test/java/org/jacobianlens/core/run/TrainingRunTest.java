@@ -19,11 +19,7 @@ import org.junit.jupiter.api.Test;
 class TrainingRunTest {
 
     private static RunConfig digits(int n, int width, double noise, int steps) {
-        return RunConfig.defaults()
-                .withData(new DatasetSpec("digits", new int[] {3, 5}, n, 40, noise, false, true, 3))
-                .withModel(RunConfig.ModelKind.TWO_LAYER, width, 1)
-                .withStop(steps, 0)
-                .withAnalysis(25, n, 0.1)
+        return ThreeVsFive.twoLayer(ThreeVsFive.data(n, 40, noise, 3), width, steps, 25)
                 .withPrecision(Precision.FLOAT64); // a science test: the reference numbers are double
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jacobianlens.core.data.DatasetException;
-import org.jacobianlens.core.data.DatasetSpec;
 import org.jacobianlens.core.theory.LayerStats;
 import org.jacobianlens.core.theory.WeightAnalysis;
 import org.junit.jupiter.api.Test;
@@ -13,9 +12,7 @@ import org.junit.jupiter.api.Test;
 class WeightFrameTest {
     @Test
     void twoLayerRunRecordsTrainedAndFixedLayers() throws DatasetException {
-        RunConfig c = RunConfig.defaults()
-                .withData(new DatasetSpec("digits", new int[] {3, 5}, 80, 20, 0.0, false, true, 2))
-                .withModel(RunConfig.ModelKind.TWO_LAYER, 300, 1).withStop(60, 0).withAnalysis(20, 80, 0.1);
+        RunConfig c = ThreeVsFive.twoLayer(ThreeVsFive.data(80, 20, 0.0, 2), 300, 60, 20);
         try (TrainingRun run = new TrainingRun(c, 1)) {
             double[][] w0 = run.weights()[0];
             Snapshot s = run.advance(60);

@@ -12,20 +12,16 @@ import java.util.List;
 
 import org.jacobianlens.core.data.DataFactory;
 import org.jacobianlens.core.data.DatasetException;
-import org.jacobianlens.core.data.DatasetSpec;
 import org.jacobianlens.core.model.Precision;
 import org.jacobianlens.core.run.RunConfig;
 import org.jacobianlens.core.run.RunState;
+import org.jacobianlens.core.run.ThreeVsFive;
 import org.junit.jupiter.api.Test;
 
 class SweepPlanTest {
 
     private static RunConfig base(int n, int width, int steps) {
-        return RunConfig.defaults()
-                .withData(new DatasetSpec("digits", new int[] {3, 5}, n, 50, 0.0, false, true, 4))
-                .withModel(RunConfig.ModelKind.TWO_LAYER, width, 1)
-                .withStop(steps, 0)
-                .withAnalysis(10, n, 0.1)
+        return ThreeVsFive.twoLayer(ThreeVsFive.data(n, 50, 0.0, 4), width, steps, 10)
                 .withSeed(4)
                 .withPrecision(Precision.FLOAT64);
     }

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jacobianlens.core.data.DataFactory;
 import org.jacobianlens.core.data.DatasetException;
-import org.jacobianlens.core.data.DatasetSpec;
 import org.jacobianlens.core.data.PreparedData;
 import org.jacobianlens.core.data.Targets;
 import org.jacobianlens.core.linalg.Eigen;
@@ -21,6 +20,7 @@ import org.jacobianlens.core.model.TwoLayerNetwork;
 import org.jacobianlens.core.ntk.TwoLayerKernel;
 import org.jacobianlens.core.run.RunConfig;
 import org.jacobianlens.core.run.RunState;
+import org.jacobianlens.core.run.ThreeVsFive;
 import org.jacobianlens.core.run.TrainingRun;
 import org.jacobianlens.core.model.Precision;
 import org.junit.jupiter.api.Tag;
@@ -30,11 +30,7 @@ class SweepTest {
 
     /** Digits 3 vs 5 (±1 targets), unit norm, not centered: the RE4–RE6 setting at a test-friendly size. */
     private static RunConfig digits(int n, int width, int steps) {
-        return RunConfig.defaults()
-                .withData(new DatasetSpec("digits", new int[] {3, 5}, n, 100, 0.0, false, true, 3))
-                .withModel(RunConfig.ModelKind.TWO_LAYER, width, 1)
-                .withStop(steps, 0)
-                .withAnalysis(100, n, 0.1)
+        return ThreeVsFive.twoLayer(ThreeVsFive.data(n, 100, 0.0, 3), width, steps, 100)
                 .withSeed(7)
                 .withPrecision(Precision.FLOAT64); // a science test: the reference numbers are double
     }
