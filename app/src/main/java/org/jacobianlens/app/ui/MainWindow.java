@@ -120,7 +120,7 @@ public final class MainWindow {
                 vm.pause(); // the view-model reports the message; the window stays usable
             }
         });
-        vm.view().presentation().addListener((o, a, b) -> presentation(b));
+        new PresentationMode(notifications, root, controls).follow(vm.view().presentation());
         preview = new PreviewLoader(controls.thumbnail(), vm.model().dataset()::get);
         vm.model().dataset().addListener((o, a, b) -> preview.load(b));
         CutoffDrag.install(spectrumView, spectrum, f -> {
@@ -215,18 +215,6 @@ public final class MainWindow {
             if (play) {
                 vm.play();
             }
-        }
-    }
-
-    private void presentation(boolean on) {
-        // On a projector the pictures get the whole screen: the controls hide (P brings them back).
-        root.setLeft(on ? null : controls);
-        if (on) {
-            notifications.getStyleClass().add("presentation");
-            notifications.setStyle("-fx-font-size: 18px;");
-        } else {
-            notifications.getStyleClass().remove("presentation");
-            notifications.setStyle("");
         }
     }
 
