@@ -5,7 +5,7 @@ import java.util.Arrays;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.jacobianlens.core.model.Precision;
+import org.jacobianlens.app.json.ConfigUpgrade;
 import org.jacobianlens.core.run.Snapshot;
 
 /**
@@ -13,8 +13,7 @@ import org.jacobianlens.core.run.Snapshot;
  * opening: fields added to a record since get the value that reproduces what the old version did.
  *
  * <ul>
- *   <li>{@code precision} (run configuration): older versions trained in double precision, so {@code FLOAT64}.</li>
- *   <li>{@code analysisShare}: older versions took analysis frames only at the fixed cadence, so 0.</li>
+ *   <li>the run configuration of each lane: as {@link ConfigUpgrade} (precision, analysis share, bias input).</li>
  *   <li>{@code framesTaken} (recorded results): older versions kept every frame they took, so the number of
  *       frames in the file.</li>
  *   <li>{@code decisions} (recorded results): older versions drew no decision maps, so none.</li>
@@ -32,16 +31,7 @@ final class SessionUpgrade {
             return false; // reported by the binding, with its position
         }
         for (JsonNode lane : lanes) {
-            if (lane.get("config") instanceof ObjectNode config) {
-                if (!config.has("precision")) {
-                    config.put("precision", Precision.FLOAT64.name());
-                    changed = true;
-                }
-                if (!config.has("analysisShare")) {
-                    config.put("analysisShare", 0.0);
-                    changed = true;
-                }
-            }
+            changed |= ConfigUpgrade.upgrade(lane.get("config"));
             if (lane.get("snapshot") instanceof ObjectNode snapshot && !snapshot.has("framesTaken")
                     && hasField(Snapshot.class, "framesTaken")
                     && snapshot.get("frames") instanceof ArrayNode frames) {

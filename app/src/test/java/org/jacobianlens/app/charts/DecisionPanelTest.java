@@ -25,7 +25,7 @@ class DecisionPanelTest {
     private static GroupSnapshot run(String dataset, boolean unitNorm, int steps) throws DatasetException {
         RunConfig c = RunConfig.defaults()
                 .withData(new DatasetSpec(dataset, dataset.equals("digits") ? new int[] {3, 5} : null, 100, 20, 0.1,
-                        false, unitNorm, 2))
+                        false, unitNorm, false, 2))
                 .withModel(RunConfig.ModelKind.TWO_LAYER, 512, 1)
                 .withStop(steps, 0)
                 .withAnalysis(50, 100, 0.1);

@@ -36,7 +36,7 @@ class TickCountTest {
     @BeforeAll
     static void train() throws DatasetException {
         RunConfig c = RunConfig.defaults()
-                .withData(new DatasetSpec("digits", new int[] {3, 5}, 120, 40, 0.25, false, true, 3))
+                .withData(new DatasetSpec("digits", new int[] {3, 5}, 120, 40, 0.25, false, true, false, 3))
                 .withModel(RunConfig.ModelKind.TWO_LAYER, 256, 1)
                 .withStop(300, 0)
                 .withAnalysis(100, 120, 0.1);

@@ -42,6 +42,10 @@ class SettingsModelTest {
         Settings s = small().withNoise(0.25).withSeed(7).withUnitNorm(true).withClasses("0,1");
         vm.model().load(s);
         assertEquals(s, vm.model().current());
+        Settings noBias = s.withBiasInput(false); // blobs: on by default, so loading must override the default
+        vm.model().load(noBias);
+        assertEquals(noBias, vm.model().current());
+        assertEquals(noBias, Settings.fromConfig(noBias.toConfig()), "round trip through the run config");
     }
 
     @Test
@@ -70,6 +74,21 @@ class SettingsModelTest {
         m.dataset().set("blobs:dim=2");
         assertFalse(m.unitNorm().get());
         assertFalse(m.current().toConfig().data().unitNorm(), "the run config carries the switch");
+    }
+
+    @Test
+    void pickingADatasetSetsItsBiasInputDefaultWhichTheUserMayFlip() {
+        SettingsModel m = vm.model();
+        assertFalse(m.biasInput().get(), "images: the papers' inputs, unchanged");
+        m.dataset().set("spirals");
+        assertTrue(m.biasInput().get(), "2-D: the two-layer net needs it to bend away from the origin");
+        assertTrue(m.current().toConfig().data().biasInput(), "the run config carries the switch");
+        m.biasInput().set(false);
+        assertFalse(m.current().toConfig().data().biasInput());
+        m.dataset().set("fashion-mnist");
+        assertFalse(m.biasInput().get());
+        m.dataset().set("circles");
+        assertTrue(m.biasInput().get());
     }
 
     @Test

@@ -14,7 +14,7 @@ class DecisionRecordingTest {
 
     private static RunConfig config(String dataset) {
         return RunConfig.defaults()
-                .withData(new DatasetSpec(dataset, null, 80, 20, 0.1, false, false, 5))
+                .withData(new DatasetSpec(dataset, null, 80, 20, 0.1, false, false, false, 5))
                 .withModel(RunConfig.ModelKind.TWO_LAYER, 256, 1)
                 .withStop(40, 0)
                 .withAnalysis(10, 40, 0.1);
@@ -43,7 +43,7 @@ class DecisionRecordingTest {
 
     @Test
     void imageRunsRecordNoMap() throws DatasetException {
-        RunConfig c = config("digits").withData(new DatasetSpec("digits", new int[] {3, 5}, 40, 10, 0, false, true, 3));
+        RunConfig c = config("digits").withData(new DatasetSpec("digits", new int[] {3, 5}, 40, 10, 0, false, true, false, 3));
         try (TrainingRun run = new TrainingRun(c, 1)) {
             Snapshot s = run.advance(10);
             assertTrue(s.decisions().isEmpty());

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class LinearizedTwinRunTest {
     private static RunConfig config(int width) {
         return RunConfig.defaults()
-                .withData(new DatasetSpec("digits", new int[] {3, 5}, 60, 40, 0.0, false, true, 4))
+                .withData(new DatasetSpec("digits", new int[] {3, 5}, 60, 40, 0.0, false, true, false, 4))
                 .withModel(RunConfig.ModelKind.TWO_LAYER, width, 1).withStop(300, 0).withAnalysis(0, 60, 0.1)
                 .withPrecision(Precision.FLOAT64); // a science test: the reference numbers are double
     }
@@ -51,7 +51,7 @@ class LinearizedTwinRunTest {
 
     @Test
     void noTwinForCrossEntropy() throws DatasetException {
-        RunConfig c = config(64).withData(new DatasetSpec("digits", new int[] {0, 1, 2}, 60, 20, 0, false, true, 4))
+        RunConfig c = config(64).withData(new DatasetSpec("digits", new int[] {0, 1, 2}, 60, 20, 0, false, true, false, 4))
                 .withModel(RunConfig.ModelKind.MLP, 32, 1)
                 .withTraining(0.1, MlpSpec.Optimizer.SGD, MlpSpec.Loss.CROSS_ENTROPY, 0);
         try (TrainingRun run = new TrainingRun(c, 1)) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class OutOfMemoryTest {
     private static final RunConfig CONFIG = RunConfig.defaults()
-            .withData(new DatasetSpec("digits", new int[] {3, 5}, 60, 30, 0.0, false, true, 3))
+            .withData(new DatasetSpec("digits", new int[] {3, 5}, 60, 30, 0.0, false, true, false, 3))
             .withModel(RunConfig.ModelKind.TWO_LAYER, 64, 1)
             .withStop(50, 0)
             .withAnalysis(10, 60, 0.1);

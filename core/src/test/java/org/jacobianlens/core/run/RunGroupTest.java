@@ -16,7 +16,7 @@ class RunGroupTest {
 
     private static RunConfig base() {
         return RunConfig.defaults()
-                .withData(new DatasetSpec("digits", new int[] {3, 5}, 60, 30, 0.3, false, true, 5))
+                .withData(new DatasetSpec("digits", new int[] {3, 5}, 60, 30, 0.3, false, true, false, 5))
                 .withModel(RunConfig.ModelKind.TWO_LAYER, 256, 1)
                 .withStop(40, 0)
                 .withAnalysis(20, 60, 0.1);

@@ -19,7 +19,7 @@ class TrainingRunTest {
 
     private static RunConfig digits(int n, int width, double noise, int steps) {
         return RunConfig.defaults()
-                .withData(new DatasetSpec("digits", new int[] {3, 5}, n, 40, noise, false, true, 3))
+                .withData(new DatasetSpec("digits", new int[] {3, 5}, n, 40, noise, false, true, false, 3))
                 .withModel(RunConfig.ModelKind.TWO_LAYER, width, 1)
                 .withStop(steps, 0)
                 .withAnalysis(25, n, 0.1)
@@ -150,7 +150,7 @@ class TrainingRunTest {
     @Test
     void mlpRunsHaveNoInfiniteWidthTheoryButAnalyseTheirKernel() throws DatasetException {
         RunConfig c = RunConfig.defaults()
-                .withData(new DatasetSpec("blobs:classes=3,dim=4", null, 60, 30, 0.0, false, true, 1))
+                .withData(new DatasetSpec("blobs:classes=3,dim=4", null, 60, 30, 0.0, false, true, false, 1))
                 .withModel(RunConfig.ModelKind.MLP, 32, 2).withStop(20, 0).withAnalysis(10, 60, 0.1);
         try (TrainingRun r = new TrainingRun(c, 1)) {
             Snapshot s = r.advance(20);

@@ -14,7 +14,7 @@ class WeightFrameTest {
     @Test
     void twoLayerRunRecordsTrainedAndFixedLayers() throws DatasetException {
         RunConfig c = RunConfig.defaults()
-                .withData(new DatasetSpec("digits", new int[] {3, 5}, 80, 20, 0.0, false, true, 2))
+                .withData(new DatasetSpec("digits", new int[] {3, 5}, 80, 20, 0.0, false, true, false, 2))
                 .withModel(RunConfig.ModelKind.TWO_LAYER, 300, 1).withStop(60, 0).withAnalysis(20, 80, 0.1);
         try (TrainingRun run = new TrainingRun(c, 1)) {
             double[][] w0 = run.weights()[0];

@@ -22,7 +22,7 @@ class SweepPlanTest {
 
     private static RunConfig base(int n, int width, int steps) {
         return RunConfig.defaults()
-                .withData(new DatasetSpec("digits", new int[] {3, 5}, n, 50, 0.0, false, true, 4))
+                .withData(new DatasetSpec("digits", new int[] {3, 5}, n, 50, 0.0, false, true, false, 4))
                 .withModel(RunConfig.ModelKind.TWO_LAYER, width, 1)
                 .withStop(steps, 0)
                 .withAnalysis(10, n, 0.1)

@@ -31,7 +31,7 @@ class SweepTest {
     /** Digits 3 vs 5 (±1 targets), unit norm, not centered: the RE4–RE6 setting at a test-friendly size. */
     private static RunConfig digits(int n, int width, int steps) {
         return RunConfig.defaults()
-                .withData(new DatasetSpec("digits", new int[] {3, 5}, n, 100, 0.0, false, true, 3))
+                .withData(new DatasetSpec("digits", new int[] {3, 5}, n, 100, 0.0, false, true, false, 3))
                 .withModel(RunConfig.ModelKind.TWO_LAYER, width, 1)
                 .withStop(steps, 0)
                 .withAnalysis(100, n, 0.1)
