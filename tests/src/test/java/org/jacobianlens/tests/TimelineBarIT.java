@@ -58,7 +58,7 @@ class TimelineBarIT extends FxRobot {
             bar = new TimelineBar(timeline);
             timeline.shownProperty().addListener((o, was, g) -> {
                 spectrum.update(g, g.lanes().stream().map(Snapshot::latestFrame).toList(), PanelOptions.defaults());
-                decision.update(g, 0, PanelOptions.defaults());
+                decision.update(g, PanelOptions.defaults());
             });
             BorderPane root = new BorderPane(new VBox(new ChartViewer(spectrum.chart()),
                     new ChartViewer(decision.chart())));

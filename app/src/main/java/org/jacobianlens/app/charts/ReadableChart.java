@@ -13,6 +13,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.CombinedRangeXYPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
@@ -21,8 +22,8 @@ import org.jfree.chart.ui.RectangleInsets;
 
 /**
  * A chart whose fonts follow the size it is drawn at: in a small panel, a large one, a 1920 × 1080 export, and twice
- * as large in presentation mode. Axis labels that would not fit along their plot (the stacked loss and accuracy plots)
- * shrink, then fall back to their short form ({@link #shortLabel}); the legend is compact. Fonts are only changed when
+ * as large in presentation mode. Axis labels that would not fit along their plot (the stacked loss and accuracy plots,
+ * maps side by side) shrink, then fall back to their short form ({@link #shortLabel}); the legend is compact. Fonts are only changed when
  * the size class changes, so redraws cost nothing extra.
  */
 public class ReadableChart extends JFreeChart {
@@ -115,18 +116,33 @@ public class ReadableChart extends JFreeChart {
             for (XYPlot p : plots) {
                 weights += weight(p);
             }
+            // Side by side (a shared range axis), each plot has its share of the width for its own x axis, and all
+            // x labels get the font the longest one fits in, so the plots' titles match.
+            boolean sideBySide = getPlot() instanceof CombinedRangeXYPlot;
+            double width = w * 0.8 / (sideBySide ? Math.max(1, plots.size()) : 1);
+            int longest = 0;
+            for (XYPlot p : plots) {
+                for (int i = 0; sideBySide && i < p.getDomainAxisCount(); i++) {
+                    longest = Math.max(longest, p.getDomainAxis(i) == null ? 0 : fullLabel(p.getDomainAxis(i))
+                            .length());
+                }
+            }
             for (XYPlot p : plots) {
                 double along = plotH * weight(p) / Math.max(1, weights);
                 for (int i = 0; i < p.getRangeAxisCount(); i++) {
-                    style(p.getRangeAxis(i), s, along);
+                    style(p.getRangeAxis(i), s, along, 0);
                 }
                 for (int i = 0; i < p.getDomainAxisCount(); i++) {
-                    style(p.getDomainAxis(i), s, w * 0.8);
+                    style(p.getDomainAxis(i), s, width, longest);
                 }
             }
             if (getPlot() instanceof CombinedDomainXYPlot c) {
-                style(c.getDomainAxis(), s, w * 0.8);
+                style(c.getDomainAxis(), s, w * 0.8, 0);
                 c.setGap(8 * s);
+            }
+            if (getPlot() instanceof CombinedRangeXYPlot c) {
+                style(c.getRangeAxis(), s, plotH, 0);
+                c.setGap(12 * s);
             }
         } finally {
             setNotify(notify);
@@ -139,6 +155,11 @@ public class ReadableChart extends JFreeChart {
             for (int i = 0; i < p.getRangeAxisCount(); i++) {
                 b.append(p.getRangeAxis(i) == null ? "" : p.getRangeAxis(i).getLabel()).append('|');
             }
+            // Side by side, each x axis label is that plot's title, which changes with the run (and its length
+            // decides its font).
+            for (int i = 0; getPlot() instanceof CombinedRangeXYPlot && i < p.getDomainAxisCount(); i++) {
+                b.append(p.getDomainAxis(i) == null ? "" : p.getDomainAxis(i).getLabel()).append('|');
+            }
         }
         return b.toString();
     }
@@ -147,7 +168,8 @@ public class ReadableChart extends JFreeChart {
         return getPlot() instanceof CombinedDomainXYPlot ? Math.max(1, p.getWeight()) : 1;
     }
 
-    private static void style(Axis a, double s, double along) {
+    /** Fonts of one axis; its label is fitted as if it had at least {@code chars} characters. */
+    private static void style(Axis a, double s, double along, int chars) {
         if (a == null) {
             return;
         }
@@ -155,7 +177,7 @@ public class ReadableChart extends JFreeChart {
         String full = fullLabel(a);
         double size = 12 * s;
         // A label of c characters in a font of size z is about 0.55·c·z wide.
-        double fit = along * 0.92 / (0.55 * Math.max(1, full.length()));
+        double fit = along * 0.92 / (0.55 * Math.max(1, Math.max(chars, full.length())));
         String text = full;
         if (fit < 0.8 * tickSize(s)) {
             String shorter;

@@ -159,7 +159,7 @@ public final class PanelShots {
             spectrum.update(g, frames, o);
             projections.update(g, frames, o);
             curves.update(g, null, o);
-            decision.update(g, 0, o);
+            decision.update(g, o);
         }
     }
 }
