@@ -19,11 +19,14 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.jacobianlens.app.charts.ChartKit;
 import org.jacobianlens.app.charts.ReadableChart;
 import org.jacobianlens.app.ui.LensApp;
 import org.jacobianlens.app.viewmodel.LensViewModel;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,11 +35,12 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Presentation mode (P) and back: every font of the window — menu bar, open menus, controls, status line and the
- * charts' titles — is exactly what it was before.
+ * Presentation mode (P) and back, on a 1280×720 projector: every font of the window — menu bar, open menus,
+ * controls, status line, the charts' titles and axis labels — is exactly what it was before, and so is every axis
+ * label's text (in presentation mode a long one shows its short form).
  */
 class PresentationModeIT extends FxRobot {
-    private static final String[] CHARTS = {"#spectrumChart", "#projectionChart", "#curvesChart"};
+    private static final String[] CHARTS = {"#spectrumChart", "#projectionChart", "#curvesChart", "#decisionChart"};
     private javafx.application.Application app;
 
     @BeforeEach
@@ -78,8 +82,18 @@ class PresentationModeIT extends FxRobot {
         }
         assertTrue(out.size() > before + 10, "the open menus' items are part of the check");
         for (String id : CHARTS) {
-            var title = lookup(id).queryAs(ChartViewer.class).getChart().getTitle();
-            out.put(id, title.getFont().toString());
+            var chart = lookup(id).queryAs(ChartViewer.class).getChart();
+            out.put(id, chart.getTitle().getFont().toString());
+            // Axis labels too: in presentation mode a long one may show its short form, and must come back.
+            int k = 0;
+            for (XYPlot p : ChartKit.plots(chart.getPlot())) {
+                for (int i = 0; i < p.getRangeAxisCount(); i++) {
+                    if (p.getRangeAxis(i) != null) {
+                        out.put(id + " y" + k + " text", p.getRangeAxis(i).getLabel());
+                        out.put(id + " y" + k++ + " font", p.getRangeAxis(i).getLabelFont().toString());
+                    }
+                }
+            }
         }
         return out;
     }
@@ -114,9 +128,22 @@ class PresentationModeIT extends FxRobot {
 
     @Test
     void leavingPresentationModeRestoresEveryFont() throws TimeoutException {
-        clickOn("#step"); // one step, so the charts are drawn and carry fonts of their own
+        Stage stage = (Stage) menuBar().getScene().getWindow();
+        interact(() -> { // a projector: the size at which presentation fonts shorten the long axis labels
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        // Spirals (four panels, two rows), clean vs random labels, one step: the charts are drawn and carry fonts
+        // of their own, and in presentation mode a long axis label no longer fits.
+        interact(() -> vm().model().dataset().set("spirals"));
+        clickOn("#spectrumChart");
+        type(KeyCode.C);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().compareKnobProperty().get() != null);
+        clickOn("#step");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm().latestProperty().get() != null
-                && vm().latestProperty().get().step() == 1);
+                && vm().latestProperty().get().step() == 1 && vm().latestProperty().get().size() == 2);
         charts(false);
         double normal = Font.getDefault().getSize();
         assertEquals(normal, menuLabelSize(menuBar()), 1e-9);
@@ -128,6 +155,8 @@ class PresentationModeIT extends FxRobot {
         assertEquals(18, menuLabelSize(menuBar()), 1e-9, "presentation mode enlarges the menus");
         Map<Object, String> during = fonts();
         assertFalse(before.equals(during));
+        assertTrue(before.keySet().stream().anyMatch(k -> k.toString().endsWith(" text")
+                && !before.get(k).equals(during.get(k))), "some long axis label shows its short form");
 
         pressP();
         assertFalse(vm().view().presentation().get());

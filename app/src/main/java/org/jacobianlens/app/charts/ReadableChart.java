@@ -4,9 +4,12 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
@@ -27,9 +30,15 @@ import org.jfree.chart.ui.RectangleInsets;
  * the size class changes, so redraws cost nothing extra.
  */
 public class ReadableChart extends JFreeChart {
-    private static final Map<Axis, String> SHORT = new WeakHashMap<>();
+    /**
+     * Short labels, by axis identity: JFreeChart's axes hash and compare by their label, which this class changes,
+     * so a hash map loses an axis once it shows its short form (and the full label never came back).
+     */
+    private static final List<Map.Entry<WeakReference<Axis>, String>> SHORT = new ArrayList<>();
     private static final String FAMILY = "SansSerif";
 
+    /** The full label of each axis of this chart that was styled, by identity (see {@link #SHORT}). */
+    private final Map<Axis, String> full = Collections.synchronizedMap(new IdentityHashMap<>());
     private boolean presentation;
     private String styledFor = "";
     private double lastW = 640;
@@ -42,7 +51,8 @@ public class ReadableChart extends JFreeChart {
     /** A shorter label the axis shows where its full label does not fit (e.g. "loss" for "loss ½‖f(x) − y‖²"). */
     public static void shortLabel(Axis axis, String label) {
         synchronized (SHORT) {
-            SHORT.put(axis, label);
+            SHORT.removeIf(e -> e.getKey().get() == null || e.getKey().get() == axis);
+            SHORT.add(Map.entry(new WeakReference<>(axis), label));
         }
     }
 
@@ -169,42 +179,45 @@ public class ReadableChart extends JFreeChart {
     }
 
     /** Fonts of one axis; its label is fitted as if it had at least {@code chars} characters. */
-    private static void style(Axis a, double s, double along, int chars) {
+    private void style(Axis a, double s, double along, int chars) {
         if (a == null) {
             return;
         }
         a.setTickLabelFont(new Font(FAMILY, Font.PLAIN, round(tickSize(s))));
-        String full = fullLabel(a);
+        String label = fullLabel(a);
         double size = 12 * s;
         // A label of c characters in a font of size z is about 0.55·c·z wide.
-        double fit = along * 0.92 / (0.55 * Math.max(1, Math.max(chars, full.length())));
-        String text = full;
+        double fit = along * 0.92 / (0.55 * Math.max(1, Math.max(chars, label.length())));
+        String text = label;
         if (fit < 0.8 * tickSize(s)) {
-            String shorter;
-            synchronized (SHORT) {
-                shorter = SHORT.get(a);
-            }
+            String shorter = shortOf(a);
             if (shorter != null) {
                 text = shorter;
                 fit = along * 0.92 / (0.55 * Math.max(1, shorter.length()));
             }
         }
         a.setLabel(text);
-        FULL.put(a, full);
+        full.put(a, label);
         a.setLabelFont(new Font(FAMILY, Font.PLAIN, round(Math.max(7, Math.min(size, fit)))));
     }
 
-    private static final Map<Axis, String> FULL = java.util.Collections.synchronizedMap(new WeakHashMap<>());
-
     /** The label the panel set (the axis may be showing its short form). */
-    private static String fullLabel(Axis a) {
+    private String fullLabel(Axis a) {
         String shown = a.getLabel() == null ? "" : a.getLabel();
-        String full = FULL.get(a);
-        String shorter;
+        String label = full.get(a);
+        return label != null && shown.equals(shortOf(a)) ? label : shown;
+    }
+
+    /** The short label registered for this very axis, or null. */
+    private static String shortOf(Axis a) {
         synchronized (SHORT) {
-            shorter = SHORT.get(a);
+            for (Map.Entry<WeakReference<Axis>, String> e : SHORT) {
+                if (e.getKey().get() == a) {
+                    return e.getValue();
+                }
+            }
+            return null;
         }
-        return full != null && shown.equals(shorter) ? full : shown;
     }
 
     private static int round(double v) {
