@@ -36,6 +36,9 @@ public class ReadableChart extends JFreeChart {
      */
     private static final List<Map.Entry<WeakReference<Axis>, String>> SHORT = new ArrayList<>();
     private static final String FAMILY = "SansSerif";
+    private static final Font UNUSED_FONT = new Font(FAMILY, Font.PLAIN, 1);
+    private static final java.awt.Paint UNUSED_PAINT = new java.awt.Color(1, 2, 3, 4);
+    private static final java.awt.Stroke UNUSED_STROKE = new java.awt.BasicStroke(0.0123f);
 
     /** The full label of each axis of this chart that was styled, by identity (see {@link #SHORT}). */
     private final Map<Axis, String> full = Collections.synchronizedMap(new IdentityHashMap<>());
@@ -85,6 +88,13 @@ public class ReadableChart extends JFreeChart {
     @Override
     public void draw(Graphics2D g2, Rectangle2D area, Point2D anchor, ChartRenderingInfo info) {
         restyle(area.getWidth(), area.getHeight());
+        // In the window the chart draws through one FXGraphics2D per panel, which skips a font, paint or stroke
+        // equal to the one it set last; but the JavaFX canvas restores its own state after every chart draw, so
+        // the canvas may hold another one (seen: the second of two decision maps drew its axis in a larger font).
+        // Values no chart uses make every setting of the chart take effect.
+        g2.setFont(UNUSED_FONT);
+        g2.setPaint(UNUSED_PAINT);
+        g2.setStroke(UNUSED_STROKE);
         super.draw(g2, area, anchor, info);
     }
 
