@@ -25,6 +25,7 @@ import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.util.ShapeUtils;
+import org.jfree.data.Range;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -33,8 +34,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * Panel 4, for 2-D data: the network's output over the input plane as a heat map (the colour of the predicted class,
  * paler where the output is near the decision boundary) with the training points on it in the colour of the label
  * they were trained on; corrupted positions carry a black cross. In compare mode one map per run, side by side on a
- * shared x₂ axis, each titled with its run in the run's colour. Draws the arrays of {@link DecisionMap}s; computes
- * nothing but colours.
+ * shared x₂ axis, each titled with its run in the run's colour. The plane keeps equal scales on both axes. Draws the
+ * arrays of {@link DecisionMap}s; computes nothing but colours.
  */
 public final class DecisionPanel {
     public static final String TOOLTIP = "What the network computes on 2-D data: the colour is the class it predicts "
@@ -44,7 +45,7 @@ public final class DecisionPanel {
     private static final Color[] CLASSES = {ChartKit.CLEAN, ChartKit.NOISY, ChartKit.TEST, ChartKit.THEORY,
         new Color(0xB0, 0x8D, 0x1A), new Color(0x44, 0x44, 0x44)};
 
-    private final CombinedRangeXYPlot plot;
+    private final SideBySidePlot plot;
     private final ReadableChart chart;
     private final List<DecisionMap> shown = new ArrayList<>();
 
@@ -93,17 +94,22 @@ public final class DecisionPanel {
             XYPlot p = subplot(0);
             p.setDataset(0, null);
             p.setDataset(1, null);
+            plot.freeScales();
             chart.setTitle("Decision map");
         } else {
+            List<Range> xs = new ArrayList<>();
             for (int i = 0; i < maps.size(); i++) {
                 DecisionMap m = maps.get(i);
                 XYPlot p = subplot(i);
                 drawPoints(p, m, o.presentation());
                 drawMap(p, m);
                 p.getDomainAxis().setRange(m.xMin(), m.xMax());
+                xs.add(new Range(m.xMin(), m.xMax()));
                 title(p, compare ? String.format("%s: %.0f%% fitted", who.get(i), 100 * agreement(m)) : null, i);
             }
             plot.getRangeAxis().setRange(maps.get(0).yMin(), maps.get(0).yMax());
+            // The plane as it is: a unit as long across as up, so spirals stay round in a wide or tall panel.
+            plot.equalScales(xs, new Range(maps.get(0).yMin(), maps.get(0).yMax()));
             chart.setTitle(compare ? "Decision maps (" + steps(maps) + ")"
                     : String.format("Decision map (step %d): %.0f%% of points fitted", maps.get(0).step(),
                     100 * agreement(maps.get(0))));

@@ -154,6 +154,36 @@ class DecisionPanelTest {
         assertEquals(0, p.plot(0).getFixedDomainAxisSpace().getTop());
     }
 
+    /** A unit of the plane is as long across as up, in a wide panel and a tall one, one map or two. */
+    @Test
+    void thePlaneKeepsEqualScales() throws DatasetException {
+        GroupSnapshot one = run("spirals", false, 20);
+        GroupSnapshot two = new GroupSnapshot(2, List.of("a", "b"), List.of(one.lane(0), one.lane(0)));
+        DecisionPanel p = new DecisionPanel();
+        for (GroupSnapshot g : List.of(one, two)) {
+            p.update(g, PanelOptions.defaults());
+            DecisionMap m = g.lane(0).latestDecision();
+            for (int[] size : new int[][] {{900, 300}, {300, 900}}) {
+                org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+                BufferedImage img = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB);
+                java.awt.Graphics2D g2 = img.createGraphics();
+                p.chart().draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, size[0], size[1]), null, info);
+                g2.dispose();
+                for (int i = 0; i < g.size(); i++) {
+                    java.awt.geom.Rectangle2D data = info.getPlotInfo().getSubplotInfo(i).getDataArea();
+                    org.jfree.data.Range x = p.plot(i).getDomainAxis().getRange();
+                    org.jfree.data.Range y = p.plot().getRangeAxis().getRange();
+                    String where = g.size() + " map(s) at " + size[0] + "×" + size[1];
+                    assertEquals(y.getLength() / data.getHeight(), x.getLength() / data.getWidth(),
+                            0.01 * y.getLength() / data.getHeight(), where);
+                    assertTrue(x.getLowerBound() <= m.xMin() + 1e-9 && x.getUpperBound() >= m.xMax() - 1e-9
+                            && y.getLowerBound() <= m.yMin() + 1e-9 && y.getUpperBound() >= m.yMax() - 1e-9,
+                            "the whole map is on screen: " + where);
+                }
+            }
+        }
+    }
+
     @Test
     void imageDataHasNoDecisionPanel() throws DatasetException {
         GroupSnapshot g = run("digits", true, 5);
