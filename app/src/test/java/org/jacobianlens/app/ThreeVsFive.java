@@ -15,7 +15,7 @@ public final class ThreeVsFive {
 
     /** {@code n} training and {@code nTest} test examples of digits 3 and 5 at label noise {@code noise}. */
     public static DatasetSpec data(int n, int nTest, double noise, long seed) {
-        return new DatasetSpec("digits", new int[] {3, 5}, n, nTest, noise, false, true, seed);
+        return new DatasetSpec("digits", new int[] {3, 5}, n, nTest, noise, false, true, false, seed);
     }
 
     /**

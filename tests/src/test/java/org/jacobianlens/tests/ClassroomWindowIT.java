@@ -12,6 +12,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -20,6 +21,8 @@ import org.jacobianlens.app.ui.LensApp;
 import org.jacobianlens.app.viewmodel.LensViewModel;
 import org.jacobianlens.core.run.GroupSnapshot;
 import org.jacobianlens.core.run.RunState;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.CombinedRangeXYPlot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window in a classroom: keys never fight typing, Ctrl+S saves, it fits a 1280×720 projector, bad text is
- * refused, a diverging run says so, and 2-D data train with unit norm off. State is read from the view-model.
+ * refused, a diverging run says so, 2-D data train with unit norm off and compare on two decision maps. State is
+ * read from the view-model and the charts.
  */
 class ClassroomWindowIT extends FxRobot {
     private javafx.application.Application app;
@@ -181,6 +185,70 @@ class ClassroomWindowIT extends FxRobot {
         clickOn("#play");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> step() >= 25
                 && vm().runStateProperty().get() == RunState.RUNNING);
+    }
+
+    /**
+     * Clean vs random labels on spirals at projector size: the decision panel shows one map per run side by side,
+     * titled with the run, the timeline moves both, and the spectrum's tooltip names the appended coordinate.
+     */
+    @Test
+    void comparedSpiralsShowBothDecisionMapsAndTheScrubberMovesBoth() throws TimeoutException {
+        Stage stage = (Stage) lookup("#menuBar").query().getScene().getWindow();
+        interact(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            var m = vm().model();
+            m.dataset().set("spirals");
+            m.n().set(100);
+            m.nTest().set(50);
+            m.analyzeEvery().set(10);
+            m.maxSteps().set(60);
+        });
+        assertTrue(vm().model().biasInput().get(), "2-D data: the bias input is on by default");
+        assertTrue(lookup("#biasInput").queryAs(org.controlsfx.control.ToggleSwitch.class).isSelected());
+        clickOn("#spectrumChart");
+        type(KeyCode.C);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().compareKnobProperty().get() != null);
+        clickOn("#play");
+        WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> vm().runStateProperty().get() == RunState.FINISHED);
+        ChartViewer decision = lookup("#decisionChart").queryAs(ChartViewer.class);
+        CombinedRangeXYPlot maps = (CombinedRangeXYPlot) decision.getChart().getPlot();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> maps.getSubplots().size() == 2
+                && decision.getChart().getTitle().getText().equals("Decision maps (step 60)"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("clean labels: ", maps.getSubplots().get(0).getDomainAxis().getLabel().substring(0, 14));
+        assertTrue(maps.getSubplots().get(1).getDomainAxis().getLabel().startsWith("100 % random labels: "));
+        Bounds b = decision.localToScene(decision.getBoundsInLocal());
+        Scene scene = stage.getScene();
+        assertTrue(decision.isVisible() && b.getMinX() >= 0 && b.getMaxX() <= scene.getWidth() + 1
+                && b.getMaxY() <= scene.getHeight() + 1, "the decision panel on screen: " + b);
+        assertTrue(b.getWidth() >= 400 && b.getHeight() >= 250, "room for two maps: " + b);
+        String tip = lookup("#spectrumChart").queryAs(org.jacobianlens.app.ui.PanelViewer.class).tipText();
+        assertTrue(tip.contains("constant coordinate b = ") && tip.contains("not unit norm"), tip);
+
+        Slider slider = lookup("#timeline-slider").queryAs(Slider.class);
+        interact(() -> slider.setValue(23));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !decision.getChart().getTitle().getText()
+                .contains("60"));
+        WaitForAsyncUtils.waitForFxEvents();
+        // The bar snaps to the nearest recorded frame; each run shows its last map up to that step (a map every
+        // 10 steps, and more when the run had the time).
+        String where = lookup("#timeline-step").queryAs(javafx.scene.control.Label.class).getText();
+        int chosen = Integer.parseInt(where.replaceAll("^step (\\d+) of 60$", "$1"));
+        String title = decision.getChart().getTitle().getText();
+        java.util.regex.Matcher steps = java.util.regex.Pattern.compile("\\d+").matcher(title);
+        int count = 0;
+        while (steps.find()) {
+            int s = Integer.parseInt(steps.group());
+            assertTrue(s > chosen - 10 && s <= chosen, "each map from the chosen step " + chosen + ": " + title);
+            count++;
+        }
+        assertTrue(count >= 1 && maps.getSubplots().size() == 2, title);
+        clickOn("#timeline-live");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> decision.getChart().getTitle().getText()
+                .equals("Decision maps (step 60)"));
     }
 
     @Test

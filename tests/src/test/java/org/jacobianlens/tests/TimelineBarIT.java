@@ -41,7 +41,7 @@ class TimelineBarIT extends FxRobot {
     @BeforeAll
     static void train() throws Exception {
         RunConfig c = RunConfig.defaults()
-                .withData(new DatasetSpec("spirals", null, 80, 20, 0.1, false, false, 4))
+                .withData(new DatasetSpec("spirals", null, 80, 20, 0.1, false, false, false, 4))
                 .withModel(RunConfig.ModelKind.TWO_LAYER, 256, 1)
                 .withStop(60, 0)
                 .withAnalysis(20, 80, 0.1)
@@ -58,7 +58,7 @@ class TimelineBarIT extends FxRobot {
             bar = new TimelineBar(timeline);
             timeline.shownProperty().addListener((o, was, g) -> {
                 spectrum.update(g, g.lanes().stream().map(Snapshot::latestFrame).toList(), PanelOptions.defaults());
-                decision.update(g, 0, PanelOptions.defaults());
+                decision.update(g, PanelOptions.defaults());
             });
             BorderPane root = new BorderPane(new VBox(new ChartViewer(spectrum.chart()),
                     new ChartViewer(decision.chart())));

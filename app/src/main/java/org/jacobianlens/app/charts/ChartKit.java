@@ -12,6 +12,7 @@ import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.CombinedRangeXYPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -99,6 +100,9 @@ public final class ChartKit {
         if (chart.getPlot() instanceof CombinedDomainXYPlot c) {
             styleAxis(c.getDomainAxis(), scale);
         }
+        if (chart.getPlot() instanceof CombinedRangeXYPlot c) {
+            styleAxis(c.getRangeAxis(), scale);
+        }
     }
 
     private static void styleAxis(Axis a, float scale) {
@@ -108,11 +112,14 @@ public final class ChartKit {
         }
     }
 
-    /** The XY plots of a chart (the subplots of a combined plot). */
+    /** The XY plots of a chart (the subplots of a combined plot: stacked, or side by side). */
     @SuppressWarnings("unchecked")
     public static List<XYPlot> plots(Plot plot) {
         if (plot instanceof CombinedDomainXYPlot c) {
             return new ArrayList<>((List<XYPlot>) c.getSubplots());
+        }
+        if (plot instanceof CombinedRangeXYPlot c) {
+            return new ArrayList<>(c.getSubplots());
         }
         return plot instanceof XYPlot x ? List.of(x) : List.of();
     }

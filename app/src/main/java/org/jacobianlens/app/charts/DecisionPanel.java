@@ -6,15 +6,26 @@ import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.jacobianlens.core.decision.DecisionMap;
 import org.jacobianlens.core.run.GroupSnapshot;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CombinedRangeXYPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.util.ShapeUtils;
+import org.jfree.data.Range;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -22,28 +33,27 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * Panel 4, for 2-D data: the network's output over the input plane as a heat map (the colour of the predicted class,
  * paler where the output is near the decision boundary) with the training points on it in the colour of the label
- * they were trained on; corrupted positions carry a black cross. Draws the arrays of a {@link DecisionMap}; computes
- * nothing but colours.
+ * they were trained on; corrupted positions carry a black cross. In compare mode one map per run, side by side on a
+ * shared x₂ axis, each titled with its run in the run's colour. The plane keeps equal scales on both axes. Draws the
+ * arrays of {@link DecisionMap}s; computes nothing but colours.
  */
 public final class DecisionPanel {
     public static final String TOOLTIP = "What the network computes on 2-D data: the colour is the class it predicts "
             + "at each point of the plane (pale near the boundary), dots are the training examples in the colour of "
-            + "the label trained on, crosses mark the ones whose label was randomized.";
+            + "the label trained on, crosses mark the ones whose label was randomized. Comparing two runs shows one "
+            + "map per run, side by side.";
     private static final Color[] CLASSES = {ChartKit.CLEAN, ChartKit.NOISY, ChartKit.TEST, ChartKit.THEORY,
         new Color(0xB0, 0x8D, 0x1A), new Color(0x44, 0x44, 0x44)};
 
-    private final XYPlot plot;
+    private final SideBySidePlot plot;
     private final ReadableChart chart;
-    private DecisionMap shown;
+    private final List<DecisionMap> shown = new ArrayList<>();
 
     public DecisionPanel() {
-        plot = new XYPlot(new XYSeriesCollection(), ChartKit.axis("x₁", false), ChartKit.axis("x₂", false), null);
-        ChartKit.stylePlot(plot);
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinesVisible(false);
-        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE); // points (dataset 0) over the map (1)
-        plot.setNoDataMessage("no decision map: the data are not 2-D");
+        plot = new SideBySidePlot(ChartKit.axis("x₂", false));
+        plot.setGap(12);
         chart = new ReadableChart("Decision map", plot);
+        lanes(1);
         ChartKit.styleChart(chart, false);
     }
 
@@ -61,26 +71,113 @@ public final class DecisionPanel {
         return CLASSES[k % CLASSES.length];
     }
 
-    /** Draws the latest map of lane {@code lane} (lane 0 outside compare mode); nothing when it has none. */
-    public void update(GroupSnapshot g, int lane, PanelOptions o) {
-        DecisionMap m = g == null || lane >= g.size() ? null : g.lane(lane).latestDecision();
+    /**
+     * Draws the latest map of every lane: one map outside compare mode, one per run side by side in it; nothing for
+     * data that are not 2-D.
+     */
+    public void update(GroupSnapshot g, PanelOptions o) {
+        List<DecisionMap> maps = new ArrayList<>();
+        List<String> who = new ArrayList<>();
+        for (int i = 0; g != null && i < g.size(); i++) {
+            if (g.lane(i).latestDecision() != null) {
+                maps.add(g.lane(i).latestDecision());
+                who.add(g.labels().get(i));
+            }
+        }
         chart.setNotify(false);
-        shown = m;
-        if (m == null) {
-            plot.setDataset(0, null);
-            plot.setDataset(1, null);
+        shown.clear();
+        shown.addAll(maps);
+        boolean compare = maps.size() > 1;
+        lanes(Math.max(1, maps.size()));
+        plot.setFixedLegendItems(null);
+        if (maps.isEmpty()) {
+            XYPlot p = subplot(0);
+            p.setDataset(0, null);
+            p.setDataset(1, null);
+            plot.freeScales();
             chart.setTitle("Decision map");
         } else {
-            drawPoints(m, o.presentation());
-            drawMap(m);
-            plot.getDomainAxis().setRange(m.xMin(), m.xMax());
-            plot.getRangeAxis().setRange(m.yMin(), m.yMax());
-            String who = g.size() > 1 ? g.labels().get(lane) + ", " : "";
-            chart.setTitle(String.format("Decision map (%sstep %d): %.0f%% of points fitted", who,
-                    m.step(), 100 * agreement(m)));
+            List<Range> xs = new ArrayList<>();
+            for (int i = 0; i < maps.size(); i++) {
+                DecisionMap m = maps.get(i);
+                XYPlot p = subplot(i);
+                drawPoints(p, m, o.presentation());
+                drawMap(p, m);
+                p.getDomainAxis().setRange(m.xMin(), m.xMax());
+                xs.add(new Range(m.xMin(), m.xMax()));
+                title(p, compare ? String.format("%s: %.0f%% fitted", who.get(i), 100 * agreement(m)) : null, i);
+            }
+            plot.getRangeAxis().setRange(maps.get(0).yMin(), maps.get(0).yMax());
+            // The plane as it is: a unit as long across as up, so spirals stay round in a wide or tall panel.
+            plot.equalScales(xs, new Range(maps.get(0).yMin(), maps.get(0).yMax()));
+            chart.setTitle(compare ? "Decision maps (" + steps(maps) + ")"
+                    : String.format("Decision map (step %d): %.0f%% of points fitted", maps.get(0).step(),
+                    100 * agreement(maps.get(0))));
+            plot.setFixedLegendItems(legend());
         }
         ChartKit.styleChart(chart, o.presentation());
         chart.setNotify(true);
+    }
+
+    /**
+     * "step 60" when every map is of that step, else "steps 79 | 77" in run order (live, each run takes its
+     * analysis frames when it has the time, so the compared maps may be a few steps apart).
+     */
+    private static String steps(List<DecisionMap> maps) {
+        if (maps.stream().allMatch(m -> m.step() == maps.get(0).step())) {
+            return "step " + maps.get(0).step();
+        }
+        StringBuilder b = new StringBuilder("steps ");
+        for (int i = 0; i < maps.size(); i++) {
+            b.append(i == 0 ? "" : " | ").append(maps.get(i).step());
+        }
+        return b.toString();
+    }
+
+    /** Exactly {@code n} maps side by side (subplots are kept while their number does not change). */
+    private void lanes(int n) {
+        List<XYPlot> subs = ChartKit.plots(plot);
+        for (int i = subs.size(); i < n; i++) {
+            XYPlot p = new XYPlot(null, ChartKit.axis("x₁", false), null, null);
+            ChartKit.stylePlot(p);
+            p.setDomainGridlinesVisible(false);
+            p.setRangeGridlinesVisible(false);
+            p.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE); // points (dataset 0) over the map (1)
+            p.setNoDataMessage("no decision map: the data are not 2-D");
+            plot.add(p);
+        }
+        for (int i = subs.size() - 1; i >= n; i--) {
+            plot.remove(subs.get(i));
+        }
+    }
+
+    private XYPlot subplot(int i) {
+        return ChartKit.plots(plot).get(i);
+    }
+
+    /**
+     * Titles map i with its run (in the run's colour, over the map) in compare mode; a single map keeps its plain
+     * x₁ axis below.
+     */
+    private static void title(XYPlot p, String title, int lane) {
+        ValueAxis x = p.getDomainAxis();
+        x.setLabel(title == null ? "x₁" : title);
+        x.setLabelPaint(title == null ? Color.DARK_GRAY : ChartKit.lane(lane).darker());
+        p.setDomainAxisLocation(title == null ? AxisLocation.BOTTOM_OR_LEFT : AxisLocation.TOP_OR_LEFT);
+    }
+
+    /** One legend for all maps: each class once, and the crosses when any map has them. */
+    private LegendItemCollection legend() {
+        Map<String, LegendItem> items = new LinkedHashMap<>();
+        for (XYPlot p : ChartKit.plots(plot)) {
+            LegendItemCollection c = p.getLegendItems();
+            for (int k = 0; k < c.getItemCount(); k++) {
+                items.putIfAbsent(c.get(k).getLabel(), c.get(k));
+            }
+        }
+        LegendItemCollection out = new LegendItemCollection();
+        items.values().forEach(out::add);
+        return out;
     }
 
     /** Share of training points whose cell predicts the label they were trained on. */
@@ -102,7 +199,7 @@ public final class DecisionPanel {
         return Math.max(0, Math.min(size - 1, (int) Math.floor((v - lo) / (hi - lo) * size)));
     }
 
-    private void drawPoints(DecisionMap m, boolean presentation) {
+    private static void drawPoints(XYPlot plot, DecisionMap m, boolean presentation) {
         XYSeriesCollection pts = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
         double d = presentation ? 9 : 6;
@@ -142,7 +239,7 @@ public final class DecisionPanel {
         plot.setRenderer(0, r);
     }
 
-    private void drawMap(DecisionMap m) {
+    private static void drawMap(XYPlot plot, DecisionMap m) {
         int g = m.gridSize();
         double[][] xyz = new double[3][g * g];
         for (int j = 0; j < g; j++) {
@@ -214,12 +311,23 @@ public final class DecisionPanel {
         }
     }
 
-    /** The map drawn last, or {@code null} (for tests). */
+    /** The map of the first run drawn last, or {@code null} (for tests). */
     public DecisionMap shown() {
-        return shown;
+        return shown.isEmpty() ? null : shown.get(0);
     }
 
-    public XYPlot plot() {
+    /** The maps drawn last, one per run that has one, in run order (for tests). */
+    public List<DecisionMap> shownMaps() {
+        return List.copyOf(shown);
+    }
+
+    /** The map of run i's plot (for tests). */
+    public XYPlot plot(int i) {
+        return subplot(i);
+    }
+
+    /** The maps side by side on their shared x₂ axis. */
+    public CombinedRangeXYPlot plot() {
         return plot;
     }
 }

@@ -27,6 +27,29 @@ public final class SpectrumPanel {
             + "dashed are the values at initialization and, for the two-layer net, the infinite-width H∞; drag the "
             + "red line to move the cutoff between information space (above) and nuisance space (below).";
 
+    /**
+     * The tooltip for a run: {@link #TOOLTIP}, then the inputs every kernel and H∞ are computed from (the run's
+     * preprocessing line) and what they mean for Arora et al.'s theory.
+     *
+     * @param preprocessing the run's preprocessing description
+     * @param unitNorm      whether the inputs were scaled to unit norm
+     * @param biasInput     whether a constant coordinate was appended
+     */
+    public static String tooltip(String preprocessing, boolean unitNorm, boolean biasInput) {
+        StringBuilder b = new StringBuilder(TOOLTIP).append("\n\nThe kernels and H∞ are those of the inputs the "
+                + "network trains on: ").append(preprocessing).append('.');
+        if (biasInput) {
+            b.append(" The constant b adds b² to every xᵢᵀxⱼ before unit-norm scaling, so the kernel sees where a point"
+                    + " is, not only its direction, and each ReLU's kink can lie anywhere in the plane.");
+        }
+        if (!unitNorm) {
+            b.append(" These inputs are not unit norm: the H∞ spectrum and the predicted loss are still this network's "
+                    + "infinite-width kernel and its linearized training, but Arora et al.'s bounds (the complexity "
+                    + "√(2yᵀ(H∞)⁻¹y/n) among them) assume unit-norm inputs and hold as stated only with them.");
+        }
+        return b.toString();
+    }
+
     private final XYPlot plot;
     private final JFreeChart chart;
     /** Spectra up to this size are drawn point for point. */

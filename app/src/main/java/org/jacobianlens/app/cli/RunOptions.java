@@ -42,6 +42,13 @@ public final class RunOptions {
     @Option(names = "--no-unit-norm", order = 7, description = "keep row norms (default: rows scaled to unit norm)")
     boolean noUnitNorm;
 
+    @Option(names = "--bias-input", negatable = true, order = 7, description = "append a constant coordinate b "
+            + "(the training rows' RMS norm) to every input, x -> (x, b), before unit-norm scaling, so the two-layer "
+            + "net, which has no biases, can put its ReLU kinks away from the origin; --no-bias-input leaves the "
+            + "inputs as they are "
+            + "(default: on for the 2-D sets blobs, spirals, circles, xor; off otherwise)")
+    Boolean biasInput;
+
     @Option(names = "--model", paramLabel = "two-layer|mlp", order = 8,
             description = "network family (default: ${DEFAULT-VALUE})")
     RunConfig.ModelKind model;
@@ -148,7 +155,8 @@ public final class RunOptions {
         require(cutoff > 0 && cutoff <= 1, "--cutoff must be in (0, 1], found " + cutoff);
         double eta = learningRate();
         try {
-            DatasetSpec data = new DatasetSpec(dataset, classes, n, test, noise, center, !noUnitNorm, seed);
+            boolean bias = biasInput != null ? biasInput : DatasetSpec.defaultBiasInput(dataset);
+            DatasetSpec data = new DatasetSpec(dataset, classes, n, test, noise, center, !noUnitNorm, bias, seed);
             return new RunConfig(data, model, width, depth, kappa, eta, activation, optimizer, loss, batch, steps,
                     targetLoss, analyzeEvery, analyzeN, cutoff, !noTheory, seed, precision, 0.0, eigenpairs,
                     blockKernel, !rawLabels);

@@ -51,7 +51,7 @@ final class TopKBench {
                 continue;
             }
             try {
-                PreparedData data = DataFactory.prepare(new DatasetSpec(ds, null, n, 0, 0.0, false, true, 1L));
+                PreparedData data = DataFactory.prepare(new DatasetSpec(ds, null, n, 0, 0.0, false, true, false, 1L));
                 double[][] y = data.targets(data.trainLabels());
                 write(n, "x", data.trainX());
                 write(n, "y", y);

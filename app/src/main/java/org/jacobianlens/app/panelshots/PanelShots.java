@@ -70,7 +70,7 @@ public final class PanelShots {
 
     private static RunConfig spirals(double noise) {
         return RunConfig.defaults()
-                .withData(new DatasetSpec("spirals", null, 300, 200, noise, false, false, 1))
+                .withData(new DatasetSpec("spirals", null, 300, 200, noise, false, false, false, 1))
                 .withModel(RunConfig.ModelKind.MLP, 128, 2)
                 .withTraining(0.01, MlpSpec.Optimizer.ADAM, MlpSpec.Loss.SQUARED, 0)
                 .withStop(2000, 0)
@@ -159,7 +159,7 @@ public final class PanelShots {
             spectrum.update(g, frames, o);
             projections.update(g, frames, o);
             curves.update(g, null, o);
-            decision.update(g, 0, o);
+            decision.update(g, o);
         }
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import org.jacobianlens.app.json.ConfigUpgrade;
 import org.jacobianlens.app.json.Json;
 import org.jacobianlens.app.json.JsonProblem;
 import org.jacobianlens.core.run.RunConfig;
@@ -50,6 +51,7 @@ public final class SweepFolder {
             if (!"jacobian-lens-sweep".equals(root.path("format").asText())) {
                 throw new IOException(file + " is not a Jacobian Lens sweep");
             }
+            ConfigUpgrade.upgrade(root.get("base_config")); // a sweep saved by an older version opens too
             RunConfig base = Json.MAPPER.treeToValue(root.get("base_config"), RunConfig.class);
             double[] values = Json.MAPPER.treeToValue(root.get("values"), double[].class);
             long[] seeds = root.has("seeds") ? Json.MAPPER.treeToValue(root.get("seeds"), long[].class)

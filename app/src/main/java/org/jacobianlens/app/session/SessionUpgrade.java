@@ -5,7 +5,7 @@ import java.util.Arrays;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.jacobianlens.core.model.Precision;
+import org.jacobianlens.app.json.ConfigUpgrade;
 import org.jacobianlens.core.run.Snapshot;
 import org.jacobianlens.core.run.WeightFrame;
 import org.jacobianlens.core.theory.BoundReport;
@@ -15,10 +15,8 @@ import org.jacobianlens.core.theory.BoundReport;
  * opening: fields added to a record since get the value that reproduces what the old version did.
  *
  * <ul>
- *   <li>{@code precision} (run configuration): older versions trained in double precision, so {@code FLOAT64}.</li>
- *   <li>{@code analysisShare}: older versions took analysis frames only at the fixed cadence, so 0.</li>
- *   <li>{@code blockKernel}: older versions analysed the block-averaged kernel of a K-output network, so true.</li>
- *   <li>{@code centerLabels}: older versions showed the energy of the labels as they are, so false.</li>
+ *   <li>the run configuration of each lane: as {@link ConfigUpgrade} (precision, analysis share, bias input, block
+ *       kernel, centered label energies).</li>
  *   <li>{@code framesTaken} (recorded results): older versions kept every frame they took, so the number of
  *       frames in the file.</li>
  *   <li>{@code decisions} (recorded results): older versions drew no decision maps, so none.</li>
@@ -45,24 +43,7 @@ final class SessionUpgrade {
             return false; // reported by the binding, with its position
         }
         for (JsonNode lane : lanes) {
-            if (lane.get("config") instanceof ObjectNode config) {
-                if (!config.has("precision")) {
-                    config.put("precision", Precision.FLOAT64.name());
-                    changed = true;
-                }
-                if (!config.has("analysisShare")) {
-                    config.put("analysisShare", 0.0);
-                    changed = true;
-                }
-                if (!config.has("blockKernel")) {
-                    config.put("blockKernel", true);
-                    changed = true;
-                }
-                if (!config.has("centerLabels")) {
-                    config.put("centerLabels", false);
-                    changed = true;
-                }
-            }
+            changed |= ConfigUpgrade.upgrade(lane.get("config"));
             if (lane.get("snapshot") instanceof ObjectNode snapshot && !snapshot.has("framesTaken")
                     && hasField(Snapshot.class, "framesTaken")
                     && snapshot.get("frames") instanceof ArrayNode frames) {

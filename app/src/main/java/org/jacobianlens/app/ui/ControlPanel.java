@@ -1,6 +1,5 @@
 package org.jacobianlens.app.ui;
 
-import java.io.File;
 import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
@@ -20,15 +19,12 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 import org.controlsfx.control.ToggleSwitch;
 import org.jacobianlens.app.viewmodel.LensViewModel;
-import org.jacobianlens.app.viewmodel.Settings;
 import org.jacobianlens.app.viewmodel.SettingsModel;
 import org.jacobianlens.app.viewmodel.ViewOptions;
-import org.jacobianlens.core.data.DataFactory;
 import org.jacobianlens.core.model.MlpSpec;
 import org.jacobianlens.core.model.Precision;
 import org.jacobianlens.core.run.Comparison;
@@ -37,24 +33,13 @@ import org.jacobianlens.core.run.RunConfig;
 /**
  * Left-hand controls, each bound both ways to a property of the {@link SettingsModel} or the {@link ViewOptions}
  * (no copying, no reading back); every control has a one-sentence tooltip. The buttons call the commands given.
+ * The Data section is {@link DataControls}.
  */
 final class ControlPanel extends ScrollPane {
     /** What the buttons do. */
     record Commands(Runnable play, Runnable step, Runnable reset, Consumer<Comparison.Knob> compare) {
     }
 
-    private final ComboBox<String> dataset = new ComboBox<>();
-    private final Button openFile = new Button("Open file…");
-    private final DatasetThumbnail thumbnail = new DatasetThumbnail();
-    private final TextField classes = new TextField();
-    /** log₁₀ n: 50 … 10,000 training examples (past 5,000 the full Fashion-MNIST package is needed). */
-    private final Slider n = new Slider(Math.log10(50), 4, Math.log10(300));
-    private final Label nLabel = new Label();
-    private final Spinner<Integer> nTest = new Spinner<>(0, 5000, 300, 100);
-    private final Slider noise = new Slider(0, 100, 0);
-    private final Label noiseLabel = new Label();
-    private final ToggleSwitch center = new ToggleSwitch("center inputs");
-    private final ToggleSwitch unitNorm = new ToggleSwitch("unit-norm inputs");
     private final ComboBox<RunConfig.ModelKind> model = new ComboBox<>();
     private final Slider widthLog2 = new Slider(4, 13, 10);
     private final Label widthLabel = new Label();
@@ -84,12 +69,12 @@ final class ControlPanel extends ScrollPane {
     private final MenuItem compareRate = new MenuItem("this learning rate vs a quarter of it");
     private final MenuItem single = new MenuItem("single run");
     private final SettingsModel settings;
+    private final DataControls data;
 
     ControlPanel(LensViewModel vm, Commands commands, Consumer<String> error) {
         this.settings = vm.model();
         ViewOptions view = vm.view();
-        DataFactory.catalog().forEach(e -> dataset.getItems().add(e.name()));
-        dataset.setEditable(true);
+        data = new DataControls(settings, error);
         model.getItems().addAll(RunConfig.ModelKind.values());
         model.setConverter(new StringConverter<>() {
             @Override
@@ -116,11 +101,10 @@ final class ControlPanel extends ScrollPane {
                 return Precision.valueOf(t.toUpperCase(java.util.Locale.ROOT));
             }
         });
-        classes.setPromptText("all classes, or e.g. 0,6");
-        for (Spinner<Integer> s : java.util.List.of(nTest, depth, seed, analyzeN, analyzeEvery, topK)) {
+        for (Spinner<Integer> s : java.util.List.of(depth, seed, analyzeN, analyzeEvery, topK)) {
             s.setPrefWidth(110);
         }
-        for (Slider s : new Slider[] {n, noise, widthLog2, speed}) {
+        for (Slider s : new Slider[] {widthLog2, speed}) {
             s.setShowTickLabels(true);
         }
         widthLog2.setMajorTickUnit(1);
@@ -135,21 +119,6 @@ final class ControlPanel extends ScrollPane {
 
             @Override
             public Double fromString(String s) {
-                return 0.0;
-            }
-        });
-        noise.setMajorTickUnit(25);
-        n.setMajorTickUnit(1);
-        n.setMinorTickCount(0);
-        n.setLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Double v) {
-                int c = exampleCount(v);
-                return c >= 1000 ? (c / 1000) + "k" : Integer.toString(c);
-            }
-
-            @Override
-            public Double fromString(String t) {
                 return 0.0;
             }
         });
@@ -169,17 +138,7 @@ final class ControlPanel extends ScrollPane {
         for (MenuItem item : compare.getItems()) {
             item.setOnAction(e -> commands.compare().accept(knob(item)));
         }
-        openFile.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.setTitle("Open a dataset (IDX, CIFAR-10 binary batch or CSV)");
-            File f = fc.showOpenDialog(getScene().getWindow());
-            if (f != null) {
-                settings.dataset().set(f.getAbsolutePath());
-            }
-        });
 
-        VBox data = box(new Label("Dataset"), new HBox(6, dataset, openFile), thumbnail, new Label("Classes"), classes,
-                nLabel, n, new Label("Test examples"), nTest, noiseLabel, noise, center, unitNorm);
         VBox net = box(new Label("Model"), model, widthLabel, widthLog2, new Label("Depth (MLP)"), depth,
                 new Label("Learning rate η"), learningRate, new Label("Optimizer (MLP)"), optimizer,
                 new Label("Loss (MLP)"), loss, new Label("Training precision"), precision, new Label("Seed"), seed);
@@ -203,16 +162,6 @@ final class ControlPanel extends ScrollPane {
     /** Every widget to its property, both ways. */
     private void bind(LensViewModel vm, ViewOptions view, Consumer<String> error) {
         SettingsModel s = settings;
-        dataset.valueProperty().bindBidirectional(s.dataset());
-        Fields.text(classes, s.classes(), t -> {
-            Settings.parseClasses(t);
-            return t;
-        }, t -> t, error);
-        Fields.slider(n.valueProperty(), s.n(), ControlPanel::exampleCount, c -> Math.log10(c));
-        Fields.spinner(nTest, s.nTest(), "test examples", error);
-        Fields.slider(noise.valueProperty(), s.noise(), v -> v / 100, p -> 100 * p);
-        center.selectedProperty().bindBidirectional(s.center());
-        unitNorm.selectedProperty().bindBidirectional(s.unitNorm());
         model.valueProperty().bindBidirectional(s.model());
         Fields.slider(widthLog2.valueProperty(), s.width(), v -> 1 << (int) Math.round(v),
                 w -> Math.log(w) / Math.log(2));
@@ -234,17 +183,7 @@ final class ControlPanel extends ScrollPane {
         presentation.selectedProperty().bindBidirectional(view.presentation());
         theoryPanel.selectedProperty().bindBidirectional(view.theoryPanel());
         speed.valueProperty().bindBidirectional(vm.stepsPerFrameProperty());
-        nLabel.textProperty().bind(Bindings.concat("training examples n = ", s.n()));
         widthLabel.textProperty().bind(Bindings.concat("width m = ", s.width()));
-        noiseText(null);
-        s.noise().addListener((o, a, b) -> noiseText(null));
-    }
-
-    /** The example count at slider position log₁₀ n, rounded to tens below 1,000 and to hundreds above. */
-    static int exampleCount(double log10) {
-        double c = Math.pow(10, log10);
-        int step = c < 1000 ? 10 : 100;
-        return (int) (Math.round(c / step) * step);
     }
 
     private static double rate(String t) {
@@ -260,8 +199,7 @@ final class ControlPanel extends ScrollPane {
 
     /** The label over the noise slider, with how many labels the run changed when known. */
     void noiseText(String changed) {
-        String p = String.format("label noise %.0f %%", 100 * settings.noise().get());
-        noiseLabel.setText(changed == null ? p : p + " (" + changed + " labels changed)");
+        data.noiseText(changed);
     }
 
     /** The theory panel's view picker (it sits over that panel), bound to the view options. */
@@ -275,13 +213,10 @@ final class ControlPanel extends ScrollPane {
     }
 
     DatasetThumbnail thumbnail() {
-        return thumbnail;
+        return data.thumbnail();
     }
 
     private void setIds() {
-        dataset.setId("dataset");
-        noise.setId("noise");
-        noiseLabel.setId("noiseLabel");
         play.setId("play");
         step.setId("step");
         reset.setId("reset");
@@ -293,29 +228,12 @@ final class ControlPanel extends ScrollPane {
         theoryPanel.setId("theoryPanel");
         topK.setId("topK");
         maxSteps.setId("maxSteps");
-        unitNorm.setId("unitNorm");
-        nTest.setId("nTest");
         learningRate.setId("learningRate");
-        classes.setId("classes");
         seed.setId("seed");
         precision.setId("precision");
     }
 
     private void tooltips() {
-        tip(dataset, "Which data the network learns; type a file path (IDX, CIFAR-10 batch or CSV) to use your own.");
-        tip(openFile, "Pick a dataset file from disk.");
-        tip(classes, "Classes to keep (two classes give ±1 labels and one output); empty keeps all.");
-        tip(n, "Training examples, 50 to 10,000 on a log scale: more examples give a longer spectrum and slower steps. "
-                + "Past 2,000 analysed examples the spectrum shows the top eigenvalues (found by Lanczos) and the label "
-                + "energy outside them as one 'rest'; past 5,000 Fashion-MNIST needs the full set (apt-get install "
-                + "dataset-fashion-mnist).");
-        tip(nTest, "Held-out examples for the test curves.");
-        tip(noise, "Share of training labels replaced by random classes: watch the label energy leave the top "
-                + "eigenvectors and the corrupted examples get memorized last.");
-        tip(center, "Subtract the mean input first, which removes the constant top eigenvector.");
-        tip(unitNorm, "Scale every input to length 1, as the papers assume (their kernel H∞ is defined on the unit "
-                + "sphere). On 2-D sets like spirals it puts every point on one circle and throws away the radius "
-                + "that separates the classes, so it is off there by default.");
         tip(model, "Arora et al.'s two-layer net (with the H∞ theory overlays) or a Deeplearning4j MLP.");
         tip(widthLog2, "Hidden width m on a log scale: wider nets move their kernel less and follow the theory more "
                 + "closely.");
@@ -363,7 +281,7 @@ final class ControlPanel extends ScrollPane {
         return t;
     }
 
-    private static void tip(Control c, String text) {
+    static void tip(Control c, String text) {
         Tooltip t = new Tooltip(text);
         t.setWrapText(true);
         t.setMaxWidth(360);

@@ -8,7 +8,6 @@ import javafx.animation.PauseTransition;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -26,14 +25,13 @@ import org.jacobianlens.app.lessons.Lesson;
 import org.jacobianlens.app.viewmodel.AutoReset;
 import org.jacobianlens.app.viewmodel.LensViewModel;
 import org.jacobianlens.app.viewmodel.PulseStats;
+import org.jacobianlens.app.viewmodel.Settings;
 import org.jacobianlens.app.viewmodel.SessionBridge;
 import org.jacobianlens.app.viewmodel.Timeline;
 import org.jacobianlens.app.timeline.TimelineBar;
 import org.jacobianlens.core.run.Comparison;
 import org.jacobianlens.core.run.RunState;
 import org.jacobianlens.core.sweep.SweepSpec;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 
 /**
  * The main window, composed: controls on the left, the three live panels (reflowing on narrow screens), the
@@ -75,20 +73,25 @@ public final class MainWindow {
         quiet.setOnFinished(e -> autoReset.fire());
         controls = new ControlPanel(vm, new ControlPanel.Commands(this::togglePlay, this::step, this::resetNow,
                 this::compare), this::notify);
-        ChartViewer spectrumView = viewer(spectrum.chart(), "spectrumChart", SpectrumPanel.TOOLTIP);
-        ChartViewer theoryView = viewer(theoryPanel.chart(), "theoryChart", "");
-        ChartViewer decisionView = viewer(decision.chart(), "decisionChart", DecisionPanel.TOOLTIP);
+        PanelViewer spectrumView = new PanelViewer(spectrum.chart(), "spectrumChart", SpectrumPanel.TOOLTIP);
+        PanelViewer theoryView = new PanelViewer(theoryPanel.chart(), "theoryChart",
+                vm.view().theoryView().get().tooltip());
+        PanelViewer decisionView = new PanelViewer(decision.chart(), "decisionChart", DecisionPanel.TOOLTIP);
         decisionView.setVisible(false);
         ChartGrid charts = new ChartGrid(java.util.List.of(spectrumView,
-                viewer(projections.chart(), "projectionChart", ProjectionPanel.TOOLTIP),
-                viewer(curves.chart(), "curvesChart", CurvesPanel.TOOLTIP), decisionView));
+                new PanelViewer(projections.chart(), "projectionChart", ProjectionPanel.TOOLTIP),
+                new PanelViewer(curves.chart(), "curvesChart", CurvesPanel.TOOLTIP), decisionView));
         // Every panel draws what the timeline shows: the latest snapshot while live, a cut back in time when scrubbed.
         timeline.sourceProperty().bind(vm.latestProperty());
-        timeline.shownProperty().addListener((o, a, b) -> decisionView.setVisible(b != null
-                && DecisionPanel.applies(b)));
+        timeline.shownProperty().addListener((o, a, b) -> {
+            decisionView.setVisible(b != null && DecisionPanel.applies(b));
+            // The kernels are those of the inputs the network trains on: the spectrum's tooltip says which.
+            Settings run = vm.runSettings();
+            spectrumView.tip(b == null || run == null ? SpectrumPanel.TOOLTIP : SpectrumPanel.tooltip(
+                    b.lane(0).info().preprocessing(), run.unitNorm(), run.biasInput()));
+        });
         ComboBox<TheoryPanel.View> theoryChoice = ControlPanel.theoryChoice(vm.view());
-        vm.view().theoryView().addListener((o, a, b) -> Tooltip.install(theoryView, wrapped(b.tooltip())));
-        Tooltip.install(theoryView, wrapped(vm.view().theoryView().get().tooltip()));
+        vm.view().theoryView().addListener((o, a, b) -> theoryView.tip(b.tooltip()));
         theoryView.setPrefHeight(300);
         theoryView.setMinHeight(120);
         theoryBox = new VBox(4, new HBox(8, new Label("Theory panel:"), theoryChoice), theoryView);
@@ -120,7 +123,7 @@ public final class MainWindow {
                 vm.pause(); // the view-model reports the message; the window stays usable
             }
         });
-        vm.view().presentation().addListener((o, a, b) -> presentation(b));
+        new PresentationMode(notifications, root, controls).follow(vm.view().presentation());
         preview = new PreviewLoader(controls.thumbnail(), vm.model().dataset()::get);
         vm.model().dataset().addListener((o, a, b) -> preview.load(b));
         CutoffDrag.install(spectrumView, spectrum, f -> {
@@ -141,22 +144,6 @@ public final class MainWindow {
             t.setDaemon(true);
             return t;
         });
-    }
-
-    private static Tooltip wrapped(String text) {
-        Tooltip t = new Tooltip(text);
-        t.setWrapText(true);
-        t.setMaxWidth(420);
-        return t;
-    }
-
-    private static ChartViewer viewer(JFreeChart chart, String id, String tip) {
-        ChartViewer v = new ChartViewer(chart);
-        v.setId(id);
-        Tooltip.install(v, wrapped(tip));
-        // Clicking a panel takes the focus from a text field, so the single-key shortcuts work again.
-        v.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> v.requestFocus());
-        return v;
     }
 
     public Parent root() {
@@ -215,18 +202,6 @@ public final class MainWindow {
             if (play) {
                 vm.play();
             }
-        }
-    }
-
-    private void presentation(boolean on) {
-        // On a projector the pictures get the whole screen: the controls hide (P brings them back).
-        root.setLeft(on ? null : controls);
-        if (on) {
-            notifications.getStyleClass().add("presentation");
-            notifications.setStyle("-fx-font-size: 18px;");
-        } else {
-            notifications.getStyleClass().remove("presentation");
-            notifications.setStyle("");
         }
     }
 

@@ -152,7 +152,7 @@ final class RenderLoop extends AnimationTimer {
             if (which == 4 && dirtyDecision) {
                 dirtyDecision = false;
                 if (decisionShown.getAsBoolean()) {
-                    decision.update(s, 0, o);
+                    decision.update(s, o);
                     return;
                 }
                 continue;

@@ -36,7 +36,7 @@ public record Preview(String name, int width, int height, int channels, double[]
 
     /** Loads a small, deterministic sample of {@code dataset}. */
     public static Preview load(String dataset) throws DatasetException {
-        PreparedData probe = DataFactory.prepare(new DatasetSpec(dataset, null, POINTS, 0, 0, false, false, 1));
+        PreparedData probe = DataFactory.prepare(new DatasetSpec(dataset, null, POINTS, 0, 0, false, false, false, 1));
         int n = probe.nTrain();
         if (probe.imageWidth() > 0) {
             int k = Math.min(IMAGES, n);

@@ -3,6 +3,7 @@ package org.jacobianlens.app.viewmodel;
 import java.util.Arrays;
 
 import org.jacobianlens.core.data.DatasetSpec;
+import org.jacobianlens.core.data.Synthetic;
 import org.jacobianlens.core.model.MlpSpec;
 import org.jacobianlens.core.model.Precision;
 import org.jacobianlens.core.run.RunConfig;
@@ -18,6 +19,9 @@ import org.jacobianlens.core.run.RunConfig;
  * @param noise        label noise p ∈ [0, 1]
  * @param center       subtract the training mean before unit-norm scaling
  * @param unitNorm     scale every input row to unit norm (the papers' assumption; off by default for 2-D sets)
+ * @param biasInput    append a constant coordinate b to every input, x ↦ (x, b), before unit-norm scaling (on by
+ *                     default for 2-D sets: without it the two-layer net, which has no biases, cannot fit classes
+ *                     that alternate along rays from the origin)
  * @param model        network family
  * @param width        hidden width
  * @param depth        hidden layers (MLP)
@@ -32,7 +36,7 @@ import org.jacobianlens.core.run.RunConfig;
  * @param precision    arithmetic of the training step (kernels and theory are always double)
  */
 public record Settings(String dataset, String classes, int n, int nTest, double noise, boolean center,
-                       boolean unitNorm, RunConfig.ModelKind model, int width, int depth, double learningRate,
+                       boolean unitNorm, boolean biasInput, RunConfig.ModelKind model, int width, int depth, double learningRate,
                        MlpSpec.Optimizer optimizer, MlpSpec.Loss loss, long seed, int analyzeN, int analyzeEvery,
                        int maxSteps, double targetLoss, Precision precision) {
 
@@ -47,9 +51,8 @@ public record Settings(String dataset, String classes, int n, int nTest, double 
      * boots: 94.5 % test accuracy on clean labels, chance (48.5 %) on random ones after 3,000 steps.
      */
     public static Settings defaults() {
-        return new Settings("fashion-mnist", "7,9", 300, 200, 0.0, false, true, RunConfig.ModelKind.TWO_LAYER, 1024, 2,
-                0.0,
-                MlpSpec.Optimizer.SGD, MlpSpec.Loss.SQUARED, 1L, 300, 25, 3000, 0.0, Precision.FLOAT32);
+        return new Settings("fashion-mnist", defaultClasses("fashion-mnist"), 300, 200, 0.0, false, true, false, RunConfig.ModelKind.TWO_LAYER,
+                1024, 2, 0.0, MlpSpec.Optimizer.SGD, MlpSpec.Loss.SQUARED, 1L, 300, 25, 3000, 0.0, Precision.FLOAT32);
     }
 
     /**
@@ -59,7 +62,7 @@ public record Settings(String dataset, String classes, int n, int nTest, double 
      */
     public RunConfig toConfig() {
         DatasetSpec spec = new DatasetSpec(dataset == null ? "" : dataset.trim(), parseClasses(classes), n, nTest,
-                noise, center, unitNorm, seed);
+                noise, center, unitNorm, biasInput, seed);
         return RunConfig.defaults()
                 .withData(spec)
                 .withModel(model, width, depth)
@@ -95,66 +98,64 @@ public record Settings(String dataset, String classes, int n, int nTest, double 
         String text = cls == null ? "" : Arrays.stream(cls).mapToObj(Integer::toString)
                 .collect(java.util.stream.Collectors.joining(","));
         return new Settings(c.data().dataset(), text, c.data().nTrain(), c.data().nTest(), c.data().noise(),
-                c.data().center(), c.data().unitNorm(), c.model(), c.width(), c.depth(), c.learningRate(),
-                        c.optimizer(), c.loss(),
-                c.seed(), c.analyzeN(), c.analyzeEvery(), c.maxSteps(), c.targetLoss(), c.precision());
+                c.data().center(), c.data().unitNorm(), c.data().biasInput(), c.model(), c.width(), c.depth(),
+                c.learningRate(), c.optimizer(), c.loss(), c.seed(), c.analyzeN(), c.analyzeEvery(), c.maxSteps(),
+                c.targetLoss(), c.precision());
     }
 
     public Settings withDataset(String d) {
-        return new Settings(d, classes, n, nTest, noise, center, unitNorm, model, width, depth, learningRate,
-                optimizer, loss,
-                seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
+        return new Settings(d, classes, n, nTest, noise, center, unitNorm, biasInput, model, width, depth,
+                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
     }
 
     public Settings withNoise(double p) {
-        return new Settings(dataset, classes, n, nTest, p, center, unitNorm, model, width, depth, learningRate,
-                optimizer, loss,
-                seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
+        return new Settings(dataset, classes, n, nTest, p, center, unitNorm, biasInput, model, width, depth,
+                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
     }
 
     public Settings withSize(int train, int test, int analysis) {
-        return new Settings(dataset, classes, train, test, noise, center, unitNorm, model, width, depth,
-                learningRate, optimizer,
-                loss, seed, analysis, analyzeEvery, maxSteps, targetLoss, precision);
+        return new Settings(dataset, classes, train, test, noise, center, unitNorm, biasInput, model, width, depth,
+                learningRate, optimizer, loss, seed, analysis, analyzeEvery, maxSteps, targetLoss, precision);
     }
 
     public Settings withModel(RunConfig.ModelKind m, int w, int d) {
-        return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, m, w, d, learningRate, optimizer, loss,
-                seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
+        return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, biasInput, m, w, d, learningRate,
+                optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
     }
 
     public Settings withStop(int steps, double target) {
-        return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, model, width, depth, learningRate,
-                optimizer,
-                loss, seed, analyzeN, analyzeEvery, steps, target, precision);
+        return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, biasInput, model, width, depth,
+                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, steps, target, precision);
     }
 
     public Settings withClasses(String c) {
-        return new Settings(dataset, c, n, nTest, noise, center, unitNorm, model, width, depth, learningRate,
-                optimizer, loss,
-                seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
+        return new Settings(dataset, c, n, nTest, noise, center, unitNorm, biasInput, model, width, depth,
+                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
     }
 
     public Settings withCadence(int every) {
-        return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, model, width, depth, learningRate,
-                optimizer,
-                loss, seed, analyzeN, every, maxSteps, targetLoss, precision);
+        return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, biasInput, model, width, depth,
+                learningRate, optimizer, loss, seed, analyzeN, every, maxSteps, targetLoss, precision);
     }
 
     public Settings withTraining(double lr, MlpSpec.Optimizer opt, MlpSpec.Loss l) {
-        return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, model, width, depth, lr, opt, l, seed,
-                analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
+        return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, biasInput, model, width, depth, lr,
+                opt, l, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
     }
 
     public Settings withSeed(long s) {
-        return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, model, width, depth, learningRate,
-                optimizer,
-                loss, s, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
+        return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, biasInput, model, width, depth,
+                learningRate, optimizer, loss, s, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
     }
 
     public Settings withUnitNorm(boolean u) {
-        return new Settings(dataset, classes, n, nTest, noise, center, u, model, width, depth, learningRate, optimizer,
-                loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
+        return new Settings(dataset, classes, n, nTest, noise, center, u, biasInput, model, width, depth,
+                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
+    }
+
+    public Settings withBiasInput(boolean b) {
+        return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, b, model, width, depth,
+                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
     }
 
     /**
@@ -163,20 +164,31 @@ public record Settings(String dataset, String classes, int n, int nTest, double 
      * circle and lose the radius that separates them.
      */
     public static boolean defaultUnitNorm(String dataset) {
-        String base = dataset == null ? "" : dataset.trim();
-        int colon = base.indexOf(':');
-        base = colon < 0 ? base : base.substring(0, colon);
-        return !java.util.Set.of("blobs", "spirals", "circles", "xor").contains(base);
+        return !Synthetic.isPlanar(dataset);
+    }
+
+    /**
+     * The classes a dataset opens with: sneakers (7) against ankle boots (9) for Fashion-MNIST, the window's
+     * one-output default (see {@link #defaults()}), and all classes otherwise. Class indices belong to a dataset, so
+     * picking another dataset starts from its own default rather than keep indices that may not exist there.
+     */
+    public static String defaultClasses(String dataset) {
+        String d = dataset == null ? "" : dataset.trim();
+        return d.equals("fashion-mnist") || d.equals("fashion-mnist-full") ? "7,9" : "";
+    }
+
+    /** Whether inputs of {@code dataset} get the bias input by default ({@link DatasetSpec#defaultBiasInput}). */
+    public static boolean defaultBiasInput(String dataset) {
+        return DatasetSpec.defaultBiasInput(dataset);
     }
 
     public Settings withPrecision(Precision p) {
-        return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, model, width, depth, learningRate,
-                optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, p);
+        return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, biasInput, model, width, depth,
+                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, p);
     }
 
     public Settings withCenter(boolean c) {
-        return new Settings(dataset, classes, n, nTest, noise, c, unitNorm, model, width, depth, learningRate,
-                optimizer, loss,
-                seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
+        return new Settings(dataset, classes, n, nTest, noise, c, unitNorm, biasInput, model, width, depth,
+                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
     }
 }

@@ -17,8 +17,9 @@ import org.jacobianlens.core.run.RunConfig;
 /**
  * The run settings as observable properties, one per control: the control panel binds its widgets to these
  * (bidirectionally), and {@link #current()} is the one place they become a {@link Settings} record. Values start
- * at {@link Settings#defaults()}; picking a dataset sets the unit-norm switch to that dataset's default
- * ({@link Settings#defaultUnitNorm}), which the user may then flip.
+ * at {@link Settings#defaults()}; picking a dataset sets the classes and the unit-norm and bias-input switches to
+ * that dataset's defaults ({@link Settings#defaultClasses}, {@link Settings#defaultUnitNorm},
+ * {@link Settings#defaultBiasInput}), which the user may then change.
  */
 public final class SettingsModel {
     private final StringProperty dataset = new SimpleStringProperty();
@@ -28,6 +29,7 @@ public final class SettingsModel {
     private final ObjectProperty<Double> noise = new SimpleObjectProperty<>();
     private final BooleanProperty center = new SimpleBooleanProperty();
     private final BooleanProperty unitNorm = new SimpleBooleanProperty();
+    private final BooleanProperty biasInput = new SimpleBooleanProperty();
     private final ObjectProperty<RunConfig.ModelKind> model = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> width = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> depth = new SimpleObjectProperty<>();
@@ -43,7 +45,11 @@ public final class SettingsModel {
 
     public SettingsModel() {
         load(Settings.defaults());
-        dataset.addListener((o, a, b) -> unitNorm.set(Settings.defaultUnitNorm(b)));
+        dataset.addListener((o, a, b) -> {
+            classes.set(Settings.defaultClasses(b));
+            unitNorm.set(Settings.defaultUnitNorm(b));
+            biasInput.set(Settings.defaultBiasInput(b));
+        });
     }
 
     /** Shows {@code s} in every property (after a lesson, a saved session or the last exit's settings). */
@@ -55,6 +61,7 @@ public final class SettingsModel {
         noise.set(s.noise());
         center.set(s.center());
         unitNorm.set(s.unitNorm()); // after the dataset, whose listener sets its default
+        biasInput.set(s.biasInput()); // likewise
         model.set(s.model());
         width.set(s.width());
         depth.set(s.depth());
@@ -76,17 +83,17 @@ public final class SettingsModel {
      */
     public Settings current() {
         Settings s = new Settings(dataset.get(), classes.get(), n.get(), nTest.get(), noise.get(), center.get(),
-                unitNorm.get(), model.get(), width.get(), depth.get(), learningRate.get(), optimizer.get(),
-                loss.get(), seed.get(), Math.min(analyzeN.get(), n.get()), analyzeEvery.get(), maxSteps.get(),
-                targetLoss.get(), precision.get());
+                unitNorm.get(), biasInput.get(), model.get(), width.get(), depth.get(), learningRate.get(),
+                optimizer.get(), loss.get(), seed.get(), Math.min(analyzeN.get(), n.get()), analyzeEvery.get(),
+                maxSteps.get(), targetLoss.get(), precision.get());
         s.toConfig();
         return s;
     }
 
     /** Every property whose change describes a different run (so the run resets after a quiet period). */
     public List<ObservableValue<?>> all() {
-        return List.of(dataset, classes, n, nTest, noise, center, unitNorm, model, width, depth, learningRate,
-                optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
+        return List.of(dataset, classes, n, nTest, noise, center, unitNorm, biasInput, model, width, depth,
+                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
     }
 
     public StringProperty dataset() {
@@ -117,6 +124,11 @@ public final class SettingsModel {
 
     public BooleanProperty unitNorm() {
         return unitNorm;
+    }
+
+    /** Append the constant coordinate b to every input (x ↦ (x, b)). */
+    public BooleanProperty biasInput() {
+        return biasInput;
     }
 
     public ObjectProperty<RunConfig.ModelKind> model() {

@@ -21,7 +21,7 @@ class TheoryPanelTest {
     @Test
     void theBoundViewNamesTheBiasesTheRankItsToleranceAndTheTruncatedNetwork() throws DatasetException {
         RunConfig c = RunConfig.defaults()
-                .withData(new DatasetSpec("digits", null, 150, 50, 0.0, false, true, 2))
+                .withData(new DatasetSpec("digits", null, 150, 50, 0.0, false, true, false, 2))
                 .withModel(RunConfig.ModelKind.MLP, 32, 2).withStop(100, 0).withAnalysis(50, 150, 0.1);
         Snapshot s;
         try (TrainingRun r = new TrainingRun(c, 1)) {

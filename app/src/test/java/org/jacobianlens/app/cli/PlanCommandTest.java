@@ -86,6 +86,19 @@ class PlanCommandTest {
         List<SweepPoint> fromPlan = SweepFolder.read(plan).points();
         assertEquals(fromPlan, SweepFolder.read(local).points());
         assertEquals(4, fromPlan.size());
+
+        // A sweep.json written before the training precision and the bias input existed still opens.
+        Path sweepJson = local.resolve("sweep.json");
+        ObjectMapper plain = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode base =
+                (com.fasterxml.jackson.databind.node.ObjectNode) plain.readTree(sweepJson.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) base.get("base_config")).remove(List.of("precision",
+                "analysisShare"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) base.at("/base_config/data")).remove("biasInput");
+        plain.writeValue(sweepJson.toFile(), base);
+        SweepFolder.Loaded old = SweepFolder.read(local);
+        assertEquals(fromPlan, old.points());
+        assertEquals(false, old.plan().spec().base().data().biasInput());
     }
 
     /** A point that has its result is not run again; removed, it runs again to the identical summary (seeded). */

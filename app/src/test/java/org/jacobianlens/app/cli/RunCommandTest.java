@@ -168,6 +168,33 @@ class RunCommandTest {
         assertTrue(Files.notExists(dir.resolve("shared.previous")), "the refused run replaced nothing");
     }
 
+    /** On by default for the 2-D sets, off for images, either way by flag; run.json says which and what b was. */
+    @Test
+    void theBiasInputFollowsTheDatasetUnlessToldAndIsRecorded(@TempDir Path dir) throws IOException {
+        String[][] cases = {{"spirals", null, "true", "3"}, {"spirals", "--no-bias-input", "false", "2"},
+            {"digits", null, "false", "64"}, {"digits", "--bias-input", "true", "65"}};
+        int i = 0;
+        for (String[] c : cases) {
+            Path out = dir.resolve("r" + i++);
+            List<String> args = new java.util.ArrayList<>(List.of("--dataset", c[0], "--n", "20", "--test", "6",
+                    "--width", "8", "--steps", "2", "--analyze-n", "20", "--out", out.toString()));
+            if (c[0].equals("digits")) {
+                args.addAll(List.of("--classes", "3,5"));
+            }
+            if (c[1] != null) {
+                args.add(c[1]);
+            }
+            CommandResult r = run(args.toArray(String[]::new));
+            assertEquals(0, r.code(), r.err());
+            JsonNode json = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+            String what = String.join(" ", args);
+            assertEquals(Boolean.parseBoolean(c[2]), json.at("/config/data/biasInput").asBoolean(), what);
+            assertEquals(Integer.parseInt(c[3]), json.at("/data/dim").asInt(), what);
+            assertEquals(Boolean.parseBoolean(c[2]), json.at("/data/preprocessing").asText()
+                    .contains("constant coordinate b = "), json.at("/data/preprocessing").asText());
+        }
+    }
+
     @Test
     void aRepeatedRunKeepsThePreviousSet(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("r");

@@ -27,7 +27,7 @@ public final class SessionFixtures {
 
     /** Blobs, n = 40, 50 % label noise, two-layer m = 64, 30 steps, analysis every 10 steps. */
     public static RunConfig noisyConfig() {
-        return RunConfig.defaults().withData(new DatasetSpec("blobs", null, 40, 20, 0.5, false, true, 1))
+        return RunConfig.defaults().withData(new DatasetSpec("blobs", null, 40, 20, 0.5, false, true, false, 1))
                 .withModel(RunConfig.ModelKind.TWO_LAYER, 64, 2).withStop(30, 0).withAnalysis(10, 500, 0.1);
     }
 

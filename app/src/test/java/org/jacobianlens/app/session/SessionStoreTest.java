@@ -294,6 +294,17 @@ class SessionStoreTest {
     }
 
     @Test
+    void aSessionFromBeforeTheBiasInputOpensAsTheRunItWas(@TempDir Path dir) throws Exception {
+        Path old = edited(dir, "old.json", t -> t.get("lanes").forEach(l ->
+                ((ObjectNode) l.get("config").get("data")).remove("biasInput")));
+        Session s = SessionStore.load(old);
+        for (SessionLane l : s.lanes()) {
+            assertFalse(l.config().data().biasInput(), "older versions appended nothing");
+        }
+        assertEquals(SessionFixtures.compareSession().lanes().get(0).config(), s.lanes().get(0).config());
+    }
+
+    @Test
     void aFailedSaveLeavesTheOldFileIntact(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("keep.json");
         Session good = SessionFixtures.compareSession();

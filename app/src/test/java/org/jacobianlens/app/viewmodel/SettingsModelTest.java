@@ -42,6 +42,10 @@ class SettingsModelTest {
         Settings s = small().withNoise(0.25).withSeed(7).withUnitNorm(true).withClasses("0,1");
         vm.model().load(s);
         assertEquals(s, vm.model().current());
+        Settings noBias = s.withBiasInput(false); // blobs: on by default, so loading must override the default
+        vm.model().load(noBias);
+        assertEquals(noBias, vm.model().current());
+        assertEquals(noBias, Settings.fromConfig(noBias.toConfig()), "round trip through the run config");
     }
 
     @Test
@@ -51,6 +55,19 @@ class SettingsModelTest {
         m.precision().set(Precision.FLOAT64);
         assertEquals(Precision.FLOAT64, m.current().toConfig().precision());
         assertEquals(Precision.FLOAT64, Settings.fromConfig(m.current().toConfig()).precision(), "round trip");
+    }
+
+    /** Class indices belong to a dataset: picking another one starts from its default classes. */
+    @Test
+    void pickingADatasetStartsFromItsDefaultClasses() {
+        SettingsModel m = new SettingsModel();
+        assertEquals("7,9", m.classes().get(), "the window opens on sneakers vs ankle boots");
+        m.dataset().set("spirals");
+        assertEquals("", m.classes().get(), "spirals has classes 0 and 1 only: all of them");
+        m.classes().set("0,1");
+        m.dataset().set("fashion-mnist");
+        assertEquals("7,9", m.classes().get());
+        assertEquals(2, m.current().toConfig().data().classes().length, "two classes: one output");
     }
 
     @Test
@@ -70,6 +87,21 @@ class SettingsModelTest {
         m.dataset().set("blobs:dim=2");
         assertFalse(m.unitNorm().get());
         assertFalse(m.current().toConfig().data().unitNorm(), "the run config carries the switch");
+    }
+
+    @Test
+    void pickingADatasetSetsItsBiasInputDefaultWhichTheUserMayFlip() {
+        SettingsModel m = vm.model();
+        assertFalse(m.biasInput().get(), "images: the papers' inputs, unchanged");
+        m.dataset().set("spirals");
+        assertTrue(m.biasInput().get(), "2-D: the two-layer net needs it to bend away from the origin");
+        assertTrue(m.current().toConfig().data().biasInput(), "the run config carries the switch");
+        m.biasInput().set(false);
+        assertFalse(m.current().toConfig().data().biasInput());
+        m.dataset().set("fashion-mnist");
+        assertFalse(m.biasInput().get());
+        m.dataset().set("circles");
+        assertTrue(m.biasInput().get());
     }
 
     @Test

@@ -38,7 +38,7 @@ class SweepViewModelTest {
 
     private static RunConfig base(int steps) {
         return RunConfig.defaults()
-                .withData(new DatasetSpec("xor", null, 40, 20, 0.0, false, true, 3))
+                .withData(new DatasetSpec("xor", null, 40, 20, 0.0, false, true, false, 3))
                 .withModel(RunConfig.ModelKind.TWO_LAYER, 64, 1)
                 .withStop(steps, 0)
                 .withAnalysis(20, 40, 0.1)
@@ -137,7 +137,7 @@ class SweepViewModelTest {
     @Test
     void badDataIsReportedNotThrown() throws Exception {
         List<String> errors = new ArrayList<>();
-        RunConfig missing = base(10).withData(new DatasetSpec("/nonexistent/file.csv", null, 40, 20, 0, false, true,
+        RunConfig missing = base(10).withData(new DatasetSpec("/nonexistent/file.csv", null, 40, 20, 0, false, true, false,
                 1));
         onUi(() -> {
             vm.onError(errors::add);

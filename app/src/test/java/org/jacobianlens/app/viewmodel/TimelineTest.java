@@ -28,7 +28,7 @@ class TimelineTest {
 
     private static RunConfig config(int width) {
         return RunConfig.defaults()
-                .withData(new DatasetSpec("spirals", null, 60, 20, 0.1, false, false, 3))
+                .withData(new DatasetSpec("spirals", null, 60, 20, 0.1, false, false, false, 3))
                 .withModel(RunConfig.ModelKind.TWO_LAYER, width, 1)
                 .withStop(40, 0)
                 .withAnalysis(10, 60, 0.1)

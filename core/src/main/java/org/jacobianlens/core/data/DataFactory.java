@@ -97,10 +97,12 @@ public final class DataFactory {
      * given order (null: every class occurring in the training source, ascending), relabelled 0..K−1; draw nTrain
      * training and nTest test examples, class-balanced and in a seeded random order (sources with a single split are
      * divided by the seed into disjoint training and test parts); apply nested label noise of level
-     * {@code spec.noise()} to the training labels only; scale pixels (/255, digits /16), center by the training mean
-     * and scale rows to unit norm as requested. Equal specs give identical results.
+     * {@code spec.noise()} to the training labels only; scale pixels (/255, digits /16), center by the training mean,
+     * append the bias input and scale rows to unit norm as requested ({@link Preprocessing}). Equal specs give
+     * identical results.
      *
-     * @return nTrain × d training and nTest × d test rows with labels in 0..K−1
+     * @return nTrain × d training and nTest × d test rows with labels in 0..K−1 (d counts the bias input's
+     *         coordinate when there is one)
      * @throws DatasetException         if the source is missing or malformed, a class does not exist, fewer than
      *                                  two classes are selected, or more examples are asked for than exist (the
      *                                  message says how many exist)
@@ -170,7 +172,7 @@ public final class DataFactory {
         int[] testLabels = relabel(testPool, testIdx, remap);
         LabelNoise.Result noisy = LabelNoise.apply(clean, classes.length, spec.noise(), Sampling.derive(seed, 3));
         Preprocessing.Result pre = Preprocessing.apply(trainRaw, testRaw, src.scale, src.scaleLabel, spec.center(),
-                spec.unitNorm());
+                spec.biasInput(), spec.unitNorm());
         String[] names = new String[classes.length];
         for (int c = 0; c < classes.length; c++) {
             names[c] = src.train.classNames[classes[c]];

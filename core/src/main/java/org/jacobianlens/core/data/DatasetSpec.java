@@ -15,11 +15,13 @@ import java.util.Arrays;
  * @param nTest    number of test examples (seeded selection)
  * @param noise    label-noise level p ∈ [0, 1]: exactly round(p·n) training positions get a uniformly random class
  * @param center   subtract the training mean (before unit-norm scaling)
- * @param unitNorm scale every row to unit Euclidean norm (Arora et al.)
- * @param seed     master seed for selection, noise and synthetic generation
+ * @param unitNorm  scale every row to unit Euclidean norm (Arora et al.), after the bias input
+ * @param biasInput append a constant coordinate b, x ↦ (x, b), before unit-norm scaling, so a network without
+ *                  biases (Arora et al.'s) can place its ReLU kinks off the origin ({@link Preprocessing})
+ * @param seed      master seed for selection, noise and synthetic generation
  */
 public record DatasetSpec(String dataset, int[] classes, int nTrain, int nTest, double noise, boolean center,
-                          boolean unitNorm, long seed) {
+                          boolean unitNorm, boolean biasInput, long seed) {
 
     public DatasetSpec {
         if (dataset == null || dataset.isBlank()) {
@@ -39,11 +41,30 @@ public record DatasetSpec(String dataset, int[] classes, int nTrain, int nTest, 
 
     /** The app's default: 500 Fashion-MNIST training images of all 10 classes, unit norm, clean labels. */
     public static DatasetSpec defaults() {
-        return new DatasetSpec("fashion-mnist", null, 500, 500, 0.0, false, true, 1L);
+        return new DatasetSpec("fashion-mnist", null, 500, 500, 0.0, false, true, false, 1L);
+    }
+
+    /**
+     * Whether {@code dataset} gets the bias input unless told otherwise: yes for the synthetic sets that live in the
+     * plane ({@link Synthetic#isPlanar}), whose classes a network without biases cannot separate along rays from
+     * the origin; no for images and other data, where it would change what the papers' experiments measured.
+     */
+    public static boolean defaultBiasInput(String dataset) {
+        return Synthetic.isPlanar(dataset);
     }
 
     public DatasetSpec withNoise(double p) {
-        return new DatasetSpec(dataset, classes, nTrain, nTest, p, center, unitNorm, seed);
+        return new DatasetSpec(dataset, classes, nTrain, nTest, p, center, unitNorm, biasInput, seed);
+    }
+
+    /** The same data drawn with another seed. */
+    public DatasetSpec withSeed(long s) {
+        return new DatasetSpec(dataset, classes, nTrain, nTest, noise, center, unitNorm, biasInput, s);
+    }
+
+    /** The same selection and noise with the given preprocessing. */
+    public DatasetSpec withPreprocessing(boolean c, boolean unit, boolean bias) {
+        return new DatasetSpec(dataset, classes, nTrain, nTest, noise, c, unit, bias, seed);
     }
 
     @Override
@@ -55,7 +76,7 @@ public record DatasetSpec(String dataset, int[] classes, int nTrain, int nTest, 
     public boolean equals(Object o) {
         return o instanceof DatasetSpec s && dataset.equals(s.dataset) && Arrays.equals(classes, s.classes)
                 && nTrain == s.nTrain && nTest == s.nTest && Double.compare(noise, s.noise) == 0
-                && center == s.center && unitNorm == s.unitNorm && seed == s.seed;
+                && center == s.center && unitNorm == s.unitNorm && biasInput == s.biasInput && seed == s.seed;
     }
 
     @Override
@@ -66,6 +87,6 @@ public record DatasetSpec(String dataset, int[] classes, int nTrain, int nTest, 
     @Override
     public String toString() {
         return "DatasetSpec[" + dataset + ", classes=" + Arrays.toString(classes) + ", n=" + nTrain + ", test="
-                + nTest + ", noise=" + noise + ", center=" + center + ", unitNorm=" + unitNorm + ", seed=" + seed + "]";
+                + nTest + ", noise=" + noise + ", center=" + center + ", unitNorm=" + unitNorm + ", biasInput=" + biasInput + ", seed=" + seed + "]";
     }
 }

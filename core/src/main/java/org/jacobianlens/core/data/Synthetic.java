@@ -32,6 +32,14 @@ public final class Synthetic {
         return NAMES.contains(baseName(dataset));
     }
 
+    /**
+     * True for the generators whose points lie in the plane by default — blobs, spirals, circles, xor — by name
+     * (a parameter such as {@code blobs:dim=8} does not change the answer: these are the sets people picture in 2-D).
+     */
+    public static boolean isPlanar(String dataset) {
+        return dataset != null && List.of("blobs", "spirals", "circles", "xor").contains(baseName(dataset));
+    }
+
     /** The valid parameter keys of a generator with their defaults, as "key=default, …" (for help texts). */
     public static String defaults(String name) {
         Map<String, String> d = DEFAULTS.get(name);

@@ -9,10 +9,12 @@ import org.jacobianlens.core.model.Network;
 
 /**
  * A fixed grid over the plane of a 2-D data set, already passed through the training data's preprocessing, so that
- * every analysis frame costs one prediction on gridSize² rows. The plane is the data's coordinates before centering
- * and unit-norm scaling (after the source's pixel scale, which is 1 for synthetic sets): the training points' box,
- * padded and made square so shapes keep their proportions. Grid points go through the same centering (by the
- * training mean) and unit-norm scaling as the training rows. Use on the compute thread only (it calls the network).
+ * every analysis frame costs one prediction on gridSize² rows. The plane is the data's coordinates before centering,
+ * the bias input and unit-norm scaling (after the source's pixel scale, which is 1 for synthetic sets): the training
+ * points' box, padded and made square so shapes keep their proportions. Grid points go through the same centering
+ * (by the training mean), the same appended constant b (from the training rows) and the same unit-norm scaling as
+ * the training rows, so the network sees a grid point exactly as it would see a training point there. Use on the
+ * compute thread only (it calls the network).
  */
 public final class DecisionGrid {
     /** Cells per side of the maps a run records. */
@@ -67,20 +69,21 @@ public final class DecisionGrid {
     }
 
     /**
-     * The grid for a run's data, or {@code null} when the inputs are not 2-D.
+     * The grid for a run's data, or {@code null} when the inputs are not 2-D (not counting the bias input's
+     * coordinate).
      *
-     * @param spec the spec {@code data} was prepared from (its centering and unit-norm flags are applied to the grid)
+     * @param spec the spec {@code data} was prepared from (its centering, bias-input and unit-norm flags are applied
+     *             to the grid)
      */
     public static DecisionGrid of(DatasetSpec spec, PreparedData data, int gridSize) {
-        if (data.dim() != 2 || gridSize < 1) {
+        if (data.dim() - (spec.biasInput() ? 1 : 0) != 2 || gridSize < 1) {
             return null;
         }
         double[][] plane = data.trainX();
-        if (spec.center() || spec.unitNorm()) {
+        if (spec.center() || spec.unitNorm() || spec.biasInput()) {
             try {
                 // Same seed, same selection: only the preprocessing differs (DataFactory is deterministic).
-                plane = DataFactory.prepare(new DatasetSpec(spec.dataset(), spec.classes(), spec.nTrain(),
-                        spec.nTest(), spec.noise(), false, false, spec.seed())).trainX();
+                plane = DataFactory.prepare(spec.withPreprocessing(false, false, false)).trainX();
             } catch (DatasetException e) {
                 return null; // the same source just loaded; nothing sensible to draw if it no longer does
             }
@@ -90,7 +93,8 @@ public final class DecisionGrid {
 
     /** The preprocessing of the training rows applied to other rows of the same plane. */
     static double[][] preprocess(double[][] planeTrain, double[][] rows, DatasetSpec spec) {
-        return Preprocessing.apply(planeTrain, rows, 1, null, spec.center(), spec.unitNorm()).test();
+        return Preprocessing.apply(planeTrain, rows, 1, null, spec.center(), spec.biasInput(), spec.unitNorm())
+                .test();
     }
 
     /** The network's outputs on the grid now. */

@@ -79,8 +79,7 @@ public record SweepPlan(SweepSpec spec, long[] seeds) {
         long seed = seeds[i % seeds.length];
         RunConfig c = spec.config(v);
         DatasetSpec d = c.data();
-        RunConfig seeded = seed == c.seed() ? c : c.withSeed(seed).withData(new DatasetSpec(d.dataset(), d.classes(),
-                d.nTrain(), d.nTest(), d.noise(), d.center(), d.unitNorm(), seed));
+        RunConfig seeded = seed == c.seed() ? c : c.withSeed(seed).withData(d.withSeed(seed));
         return new PointSpec(i, v, spec.values()[v], seed, seeded, spec.topK(), spec.thresholdFraction());
     }
 

@@ -20,7 +20,7 @@ class DataFactoryPathTest {
     Path dir;
 
     private static DatasetSpec spec(Path p, int[] classes, int n, int nTest) {
-        return new DatasetSpec(p.toString(), classes, n, nTest, 0, false, false, 3L);
+        return new DatasetSpec(p.toString(), classes, n, nTest, 0, false, false, false, 3L);
     }
 
     private static int[] labels(int n, int k) {
@@ -103,7 +103,7 @@ class DataFactoryPathTest {
             used.add(row[0]);
         }
         assertEquals(30, used.size());
-        PreparedData other = DataFactory.prepare(new DatasetSpec(csv.toString(), null, 18, 12, 0, false, false, 4L));
+        PreparedData other = DataFactory.prepare(new DatasetSpec(csv.toString(), null, 18, 12, 0, false, false, false, 4L));
         assertFalse(Arrays.deepEquals(d.trainX(), other.trainX()));
         Path empty = TestFiles.write(dir, "empty.csv", "");
         DatasetException e = assertThrows(DatasetException.class, () -> DataFactory.prepare(spec(empty, null, 1, 0)));
@@ -122,7 +122,7 @@ class DataFactoryPathTest {
             assertFalse(DataFactory.isFullFashionMnistInstalled());
             assertTrue(DataFactory.catalog().stream().noneMatch(c -> c.name().equals("fashion-mnist-full")));
             DatasetException e = assertThrows(DatasetException.class, () -> DataFactory.prepare(
-                    new DatasetSpec("fashion-mnist-full", null, 5, 5, 0, false, true, 1)));
+                    new DatasetSpec("fashion-mnist-full", null, 5, 5, 0, false, true, false, 1)));
             assertTrue(e.getMessage().contains("not installed") && e.getMessage().contains(none.toString()),
                     e.getMessage());
             Path full = Files.createDirectories(dir.resolve("full"));
@@ -133,7 +133,7 @@ class DataFactoryPathTest {
             System.setProperty(DataFactory.FULL_FASHION_DIR_PROPERTY, full.toString());
             assertTrue(DataFactory.isFullFashionMnistInstalled());
             assertTrue(DataFactory.catalog().stream().anyMatch(c -> c.name().equals("fashion-mnist-full")));
-            PreparedData d = DataFactory.prepare(new DatasetSpec("fashion-mnist-full", null, 10, 10, 0, false, true, 1));
+            PreparedData d = DataFactory.prepare(new DatasetSpec("fashion-mnist-full", null, 10, 10, 0, false, true, false, 1));
             assertEquals("fashion-mnist-full", d.name());
             assertEquals("Bag", d.classNames()[8]);
         } finally {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class DataFactoryTest {
     private static DatasetSpec spec(String ds, int[] classes, int n, int nTest, double p, boolean center, boolean unit) {
-        return new DatasetSpec(ds, classes, n, nTest, p, center, unit, 1L);
+        return new DatasetSpec(ds, classes, n, nTest, p, center, unit, false, 1L);
     }
 
     private static int[] counts(int[] labels, int k) {
@@ -195,6 +195,40 @@ class DataFactoryTest {
             assertEquals(10, s.corruptedCount());
             assertEquals(0, s.imageWidth());
         }
+    }
+
+    /** The bias input adds one constant column to training and test rows; selection and labels do not change. */
+    @Test
+    void biasInputAppendsOneConstantColumn() throws DatasetException {
+        DatasetSpec plain = spec("spirals", null, 40, 20, 0.2, false, false);
+        DatasetSpec biased = plain.withPreprocessing(false, false, true);
+        PreparedData a = DataFactory.prepare(plain);
+        PreparedData b = DataFactory.prepare(biased);
+        assertEquals(2, a.dim());
+        assertEquals(3, b.dim());
+        assertArrayEquals(a.trainLabels(), b.trainLabels());
+        double constant = b.trainX()[0][2];
+        assertEquals(Preprocessing.rmsNorm(a.trainX()), constant, 1e-12);
+        for (int i = 0; i < a.nTrain(); i++) {
+            assertArrayEquals(a.trainX()[i], Arrays.copyOf(b.trainX()[i], 2), 0);
+            assertEquals(constant, b.trainX()[i][2], 0);
+        }
+        for (double[] row : b.testX()) {
+            assertEquals(constant, row[2], 0);
+        }
+        assertTrue(b.preprocessing().contains("constant coordinate b = "), b.preprocessing());
+        assertFalse(a.preprocessing().contains("constant"), a.preprocessing());
+    }
+
+    @Test
+    void theBiasInputIsTheDefaultForThePlanarSetsOnly() {
+        for (String planar : List.of("spirals", "circles", "xor", "blobs", "blobs:classes=4", " Spirals ")) {
+            assertTrue(DatasetSpec.defaultBiasInput(planar), planar);
+        }
+        for (String other : List.of("fashion-mnist", "digits", "teacher", "/data/points.csv", "spiralsX")) {
+            assertFalse(DatasetSpec.defaultBiasInput(other), other);
+        }
+        assertFalse(DatasetSpec.defaults().biasInput());
     }
 
     @Test

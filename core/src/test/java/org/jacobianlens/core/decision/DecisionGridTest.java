@@ -19,15 +19,25 @@ import org.junit.jupiter.api.Test;
 class DecisionGridTest {
 
     private static DatasetSpec spirals(boolean center, boolean unitNorm) {
-        return new DatasetSpec("spirals", null, 60, 10, 0.2, center, unitNorm, 7);
+        return spirals(center, unitNorm, false);
     }
 
-    /** Each cell holds the network's own prediction at its centre, preprocessed here by hand like a training row. */
+    private static DatasetSpec spirals(boolean center, boolean unitNorm, boolean bias) {
+        return new DatasetSpec("spirals", null, 60, 10, 0.2, center, unitNorm, bias, 7);
+    }
+
+    /**
+     * Each cell holds the network's own prediction at its centre, preprocessed here by hand like a training row:
+     * centered, with the constant b (the centered training rows' RMS norm) appended, then scaled to unit norm.
+     */
     @ParameterizedTest
-    @CsvSource({"false,false", "false,true", "true,true", "true,false"})
-    void cellsHoldTheNetworksPredictionAtTheirCentres(boolean center, boolean unitNorm) throws DatasetException {
-        DatasetSpec spec = spirals(center, unitNorm);
+    @CsvSource({"false,false,false", "false,true,false", "true,true,false", "true,false,false", "false,false,true",
+        "false,true,true", "true,true,true"})
+    void cellsHoldTheNetworksPredictionAtTheirCentres(boolean center, boolean unitNorm, boolean bias)
+            throws DatasetException {
+        DatasetSpec spec = spirals(center, unitNorm, bias);
         PreparedData data = DataFactory.prepare(spec);
+        assertEquals(bias ? 3 : 2, data.dim());
         DatasetSpec raw = spirals(false, false);
         double[][] plane = DataFactory.prepare(raw).trainX();
         double mx = 0;
@@ -36,9 +46,14 @@ class DecisionGridTest {
             mx += p[0] / plane.length;
             my += p[1] / plane.length;
         }
+        double sq = 0;
+        for (double[] p : plane) {
+            sq += Math.pow(p[0] - (center ? mx : 0), 2) + Math.pow(p[1] - (center ? my : 0), 2);
+        }
+        double b = Math.sqrt(sq / plane.length);
         DecisionGrid grid = DecisionGrid.of(spec, data, 9);
-        assertNotNull(grid);
-        try (TwoLayerNetwork net = new TwoLayerNetwork(2, 64, 1, 1.0, 0.1, 11)) {
+        assertNotNull(grid, "a grid over the plane, also with the third (constant) coordinate");
+        try (TwoLayerNetwork net = new TwoLayerNetwork(data.dim(), 64, 1, 1.0, 0.1, 11)) {
             DecisionMap map = grid.map(5, net);
             assertEquals(5, map.step());
             assertEquals(9 * 9, map.values().length);
@@ -46,8 +61,12 @@ class DecisionGridTest {
                 for (int i = 0; i < 9; i++) {
                     double x = map.cellX(i) - (center ? mx : 0);
                     double y = map.cellY(j) - (center ? my : 0);
-                    double norm = unitNorm ? Math.hypot(x, y) : 1;
-                    double expected = net.predict(new double[][] {{x / norm, y / norm}})[0][0];
+                    double[] row = bias ? new double[] {x, y, b} : new double[] {x, y};
+                    double norm = unitNorm ? Math.sqrt(x * x + y * y + (bias ? b * b : 0)) : 1;
+                    for (int k = 0; k < row.length; k++) {
+                        row[k] /= norm;
+                    }
+                    double expected = net.predict(new double[][] {row})[0][0];
                     assertEquals(expected, map.value(i, j, 0), 1e-9 * (1 + Math.abs(expected)),
                             "cell " + i + "," + j);
                 }
@@ -65,9 +84,10 @@ class DecisionGridTest {
     }
 
     /** The grid's preprocessing, applied to the training points' plane coordinates, gives the rows trained on. */
-    @Test
-    void planePreprocessingReproducesTheTrainingRows() throws DatasetException {
-        DatasetSpec spec = spirals(true, true);
+    @ParameterizedTest
+    @CsvSource({"false", "true"})
+    void planePreprocessingReproducesTheTrainingRows(boolean bias) throws DatasetException {
+        DatasetSpec spec = spirals(true, true, bias);
         PreparedData data = DataFactory.prepare(spec);
         double[][] plane = DataFactory.prepare(spirals(false, false)).trainX();
         double[][] again = DecisionGrid.preprocess(plane, plane, spec);
@@ -78,8 +98,12 @@ class DecisionGridTest {
 
     @Test
     void noGridForDataThatIsNotTwoDimensional() throws DatasetException {
-        DatasetSpec spec = new DatasetSpec("blobs:dim=5", null, 30, 5, 0, false, true, 1);
+        DatasetSpec spec = new DatasetSpec("blobs:dim=5", null, 30, 5, 0, false, true, false, 1);
         assertNull(DecisionGrid.of(spec, DataFactory.prepare(spec), 9));
+        DatasetSpec withBias = spec.withPreprocessing(false, true, true);
+        assertNull(DecisionGrid.of(withBias, DataFactory.prepare(withBias), 9), "5 features and a constant");
+        DatasetSpec line = new DatasetSpec("blobs:dim=1", null, 30, 5, 0, false, false, true, 1);
+        assertNull(DecisionGrid.of(line, DataFactory.prepare(line), 9), "1 feature and a constant is not a plane");
         assertTrue(Synthetic.isSynthetic("spirals"));
     }
 }

@@ -19,7 +19,7 @@ public final class CrossoverMeasurement {
     public static void main(String[] args) throws Exception {
         for (String a : args) {
             int n = Integer.parseInt(a);
-            PreparedData data = DataFactory.prepare(new DatasetSpec("fashion-mnist", null, n, 0, 0.0, false, true, 1L));
+            PreparedData data = DataFactory.prepare(new DatasetSpec("fashion-mnist", null, n, 0, 0.0, false, true, false, 1L));
             double[][] y = data.targets(data.trainLabels());
             try (DenseOperator op = TwoLayerKernel.hInfinityOperator(data.trainX())) {
                 double[][] h = op.toArray();

@@ -14,7 +14,7 @@ class DecisionRecordingTest {
 
     private static RunConfig config(String dataset) {
         return RunConfig.defaults()
-                .withData(new DatasetSpec(dataset, null, 80, 20, 0.1, false, false, 5))
+                .withData(new DatasetSpec(dataset, null, 80, 20, 0.1, false, false, false, 5))
                 .withModel(RunConfig.ModelKind.TWO_LAYER, 256, 1)
                 .withStop(40, 0)
                 .withAnalysis(10, 40, 0.1);

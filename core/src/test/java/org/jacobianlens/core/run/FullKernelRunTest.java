@@ -31,7 +31,7 @@ class FullKernelRunTest {
     @EnumSource(RunConfig.ModelKind.class)
     void etaAndFramesComeFromTheFullKernel(RunConfig.ModelKind kind) throws DatasetException {
         RunConfig c = RunConfig.defaults()
-                .withData(new DatasetSpec("digits", new int[] {0, 1, 2}, 40, 10, 0.0, false, true, 3))
+                .withData(new DatasetSpec("digits", new int[] {0, 1, 2}, 40, 10, 0.0, false, true, false, 3))
                 .withModel(kind, 32, 1).withStop(5, 0).withAnalysis(0, 40, 0.1).withPrecision(Precision.FLOAT64);
         PreparedData data = DataFactory.prepare(c.data());
         assertEquals(3, data.outputs());
@@ -83,7 +83,7 @@ class FullKernelRunTest {
     @ParameterizedTest
     @EnumSource(RunConfig.ModelKind.class)
     void theTwinOnTheFullKernelFollowsTheNetworkForATinyStep(RunConfig.ModelKind kind) throws DatasetException {
-        DatasetSpec spec = new DatasetSpec("digits", new int[] {0, 1, 2}, 40, 10, 0.0, false, true, 3);
+        DatasetSpec spec = new DatasetSpec("digits", new int[] {0, 1, 2}, 40, 10, 0.0, false, true, false, 3);
         PreparedData data = DataFactory.prepare(spec);
         double[][] x = data.trainX();
         double[][] y = Targets.encode(data.trainLabels(), 3);

@@ -24,7 +24,7 @@ class KernelFramesTest {
     @Test
     void nativeHeapAndMatrixFreeFramesAgree() throws DatasetException {
         RunConfig c = RunConfig.defaults()
-                .withData(new DatasetSpec("digits", new int[] {3, 5}, 120, 0, 0.3, false, true, 3))
+                .withData(new DatasetSpec("digits", new int[] {3, 5}, 120, 0, 0.3, false, true, false, 3))
                 .withModel(RunConfig.ModelKind.TWO_LAYER, 96, 1).withAnalysis(0, 120, 0.1);
         PreparedData data = DataFactory.prepare(c.data());
         double[][] x = data.trainX();

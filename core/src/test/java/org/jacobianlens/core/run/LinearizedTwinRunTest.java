@@ -49,7 +49,7 @@ class LinearizedTwinRunTest {
 
     @Test
     void noTwinForCrossEntropy() throws DatasetException {
-        RunConfig c = config(64).withData(new DatasetSpec("digits", new int[] {0, 1, 2}, 60, 20, 0, false, true, 4))
+        RunConfig c = config(64).withData(new DatasetSpec("digits", new int[] {0, 1, 2}, 60, 20, 0, false, true, false, 4))
                 .withModel(RunConfig.ModelKind.MLP, 32, 1)
                 .withTraining(0.1, MlpSpec.Optimizer.SGD, MlpSpec.Loss.CROSS_ENTROPY, 0);
         try (TrainingRun run = new TrainingRun(c, 1)) {

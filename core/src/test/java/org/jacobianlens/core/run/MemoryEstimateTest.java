@@ -17,7 +17,7 @@ class MemoryEstimateTest {
 
     private static RunConfig twoLayer(int n, int width, int analyzeN) {
         return RunConfig.defaults()
-                .withData(new DatasetSpec("fashion-mnist", null, n, 300, 0.0, false, true, 1))
+                .withData(new DatasetSpec("fashion-mnist", null, n, 300, 0.0, false, true, false, 1))
                 .withModel(RunConfig.ModelKind.TWO_LAYER, width, 1).withAnalysis(25, analyzeN, 0.1);
     }
 
@@ -83,7 +83,7 @@ class MemoryEstimateTest {
     @Test
     void aTrainingRunThatCannotFitIsRefusedAtOnce() throws DatasetException {
         RunConfig c = RunConfig.defaults()
-                .withData(new DatasetSpec("digits", null, 1500, 100, 0.0, false, true, 1))
+                .withData(new DatasetSpec("digits", null, 1500, 100, 0.0, false, true, false, 1))
                 .withModel(RunConfig.ModelKind.TWO_LAYER, 10_000_000, 1).withAnalysis(25, 100, 0.1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TrainingRun(c, 1));
         assertTrue(e.getMessage().contains("width 10,000,000") && e.getMessage().contains("needs ≈"), e.getMessage());

@@ -28,7 +28,7 @@ class TrainingLoopTest {
     @ValueSource(strings = {"digits", "fashion-mnist"})
     void float32FollowsTheFloat64LossCurve(String dataset) throws DatasetException {
         RunConfig c = digits(200, 1024, 500);
-        c = c.withData(new DatasetSpec(dataset, new int[] {3, 5}, 200, 60, 0.0, false, true, 3));
+        c = c.withData(new DatasetSpec(dataset, new int[] {3, 5}, 200, 60, 0.0, false, true, false, 3));
         Curves single;
         Curves dbl;
         try (TrainingRun r = new TrainingRun(c.withPrecision(Precision.FLOAT32), 1)) {

@@ -147,7 +147,7 @@ class TrainingRunTest {
     @Test
     void mlpRunsHaveNoInfiniteWidthTheoryButAnalyseTheirKernel() throws DatasetException {
         RunConfig c = RunConfig.defaults()
-                .withData(new DatasetSpec("blobs:classes=3,dim=4", null, 60, 30, 0.0, false, true, 1))
+                .withData(new DatasetSpec("blobs:classes=3,dim=4", null, 60, 30, 0.0, false, true, false, 1))
                 .withModel(RunConfig.ModelKind.MLP, 32, 2).withStop(20, 0).withAnalysis(10, 60, 0.1);
         try (TrainingRun r = new TrainingRun(c, 1)) {
             Snapshot s = r.advance(20);

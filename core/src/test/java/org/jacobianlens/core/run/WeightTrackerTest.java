@@ -86,7 +86,7 @@ class WeightTrackerTest {
     @Test
     void anMlpRunRecordsItsTruncatedNetwork() throws DatasetException {
         RunConfig c = RunConfig.defaults()
-                .withData(new DatasetSpec("digits", null, 200, 100, 0.0, false, true, 2))
+                .withData(new DatasetSpec("digits", null, 200, 100, 0.0, false, true, false, 2))
                 .withModel(RunConfig.ModelKind.MLP, 128, 2).withStop(300, 0).withAnalysis(100, 200, 0.1)
                 .withPrecision(org.jacobianlens.core.model.Precision.FLOAT64);
         try (TrainingRun run = new TrainingRun(c, 1)) {

@@ -22,7 +22,7 @@ class ScaledTheoryTest {
     @Test
     void topKPathReproducesTheDenseTheoryWithinItsStatedError() throws Exception {
         int n = 600;
-        PreparedData data = DataFactory.prepare(new DatasetSpec("fashion-mnist", null, n, 0, 0.5, false, true, 3L));
+        PreparedData data = DataFactory.prepare(new DatasetSpec("fashion-mnist", null, n, 0, 0.5, false, true, false, 3L));
         double[][] x = data.trainX();
         double[][] yNoisy = data.targets(data.trainLabels());
         double[][] yClean = data.targets(data.cleanTrainLabels());
@@ -68,7 +68,7 @@ class ScaledTheoryTest {
 
     @Test
     void densePathIsTheDenseTheory() throws Exception {
-        PreparedData data = DataFactory.prepare(new DatasetSpec("digits", new int[] {3, 5}, 120, 0, 0.0, true, true,
+        PreparedData data = DataFactory.prepare(new DatasetSpec("digits", new int[] {3, 5}, 120, 0, 0.0, true, true, false,
                 1L));
         double[][] y = data.targets(data.trainLabels());
         Theory dense = AroraTheory.compute(data.trainX(), y, y, null, 0.01, 1.0, 0.0, 300, 30);
