@@ -50,8 +50,6 @@ final class ControlPanel extends ScrollPane {
     private final ComboBox<Precision> precision = new ComboBox<>();
     private final Spinner<Integer> seed = new Spinner<>(1, 1_000_000, 1);
     private final Spinner<Integer> topK = new Spinner<>(0, 5000, 0);
-    private final Spinner<Integer> analyzeN = new Spinner<>(10, RunConfig.MAX_ANALYZE_N, 300, 50);
-    private final Spinner<Integer> analyzeEvery = new Spinner<>(1, 5000, 25, 5);
     private final Slider speed = new Slider(1, 50, 5);
     private final TextField maxSteps = new TextField();
     private final TextField targetLoss = new TextField();
@@ -101,7 +99,7 @@ final class ControlPanel extends ScrollPane {
                 return Precision.valueOf(t.toUpperCase(java.util.Locale.ROOT));
             }
         });
-        for (Spinner<Integer> s : java.util.List.of(depth, seed, analyzeN, analyzeEvery, topK)) {
+        for (Spinner<Integer> s : java.util.List.of(depth, seed, topK)) {
             s.setPrefWidth(110);
         }
         for (Slider s : new Slider[] {widthLog2, speed}) {
@@ -142,7 +140,7 @@ final class ControlPanel extends ScrollPane {
         VBox net = box(new Label("Model"), model, widthLabel, widthLog2, new Label("Depth (MLP)"), depth,
                 new Label("Learning rate η"), learningRate, new Label("Optimizer (MLP)"), optimizer,
                 new Label("Loss (MLP)"), loss, new Label("Training precision"), precision, new Label("Seed"), seed);
-        VBox analysis = box(new Label("Examples analysed"), analyzeN, new Label("Analyse every … steps"), analyzeEvery);
+        VBox analysis = new AnalysisControls(settings, error);
         VBox run = box(new HBox(6, play, step, reset), compare, new Label("Steps per frame"), speed,
                 new Label("Stop after … steps (0 = never)"), maxSteps, new Label("Stop at training loss (0 = never)"),
                 targetLoss);
@@ -172,8 +170,6 @@ final class ControlPanel extends ScrollPane {
         loss.valueProperty().bindBidirectional(s.loss());
         precision.valueProperty().bindBidirectional(s.precision());
         Fields.spinner(seed, s.seed(), "seed", error);
-        Fields.spinner(analyzeN, s.analyzeN(), "examples analysed", error);
-        Fields.spinner(analyzeEvery, s.analyzeEvery(), "analysis interval", error);
         Fields.text(maxSteps, s.maxSteps(), t -> (int) Fields.nonNegative(t, "step limit"), String::valueOf, error);
         Fields.text(targetLoss, s.targetLoss(), t -> Fields.nonNegative(t, "target loss"), String::valueOf, error);
         Fields.spinner(topK, view.topK(), "top k", error);
@@ -246,11 +242,6 @@ final class ControlPanel extends ScrollPane {
                 + "eigendecomposition and every theory number are computed in float64 from the current weights either "
                 + "way.");
         tip(seed, "One seed for data selection, label noise and initialization: same seed, same everything.");
-        tip(analyzeN, "How many training examples the spectrum and projections use: every eigenvalue up to 2,000 "
-                + "(cost grows as n³), the top k by Lanczos above (up to 10,000; the status line says which ran and "
-                + "how long it took).");
-        tip(analyzeEvery, "Steps between analysis frames: smaller animates the spectrum more finely but trains "
-                + "slower.");
         tip(speed, "Training steps per animation frame.");
         tip(maxSteps, "The run stops after this many steps.");
         tip(targetLoss, "The run stops once the training loss reaches this value.");

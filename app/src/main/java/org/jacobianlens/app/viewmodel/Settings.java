@@ -34,11 +34,14 @@ import org.jacobianlens.core.run.RunConfig;
  * @param maxSteps     stop after this many steps (0 = never)
  * @param targetLoss   stop at this training loss (0 = never)
  * @param precision    arithmetic of the training step (kernels and theory are always double)
+ * @param fullKernel   with K outputs, analyse the full nK × nK kernel (off: the cheaper block average)
+ * @param centerLabels with one-hot labels, show the energy of the centered labels Y − 𝟙ȳᵀ
  */
 public record Settings(String dataset, String classes, int n, int nTest, double noise, boolean center,
                        boolean unitNorm, boolean biasInput, RunConfig.ModelKind model, int width, int depth, double learningRate,
                        MlpSpec.Optimizer optimizer, MlpSpec.Loss loss, long seed, int analyzeN, int analyzeEvery,
-                       int maxSteps, double targetLoss, Precision precision) {
+                       int maxSteps, double targetLoss, Precision precision, boolean fullKernel,
+                       boolean centerLabels) {
 
     /** Share of compute time the live window gives to analysis frames beyond the fixed cadence. */
     public static final double LIVE_ANALYSIS_SHARE = 0.3;
@@ -52,7 +55,7 @@ public record Settings(String dataset, String classes, int n, int nTest, double 
      */
     public static Settings defaults() {
         return new Settings("fashion-mnist", defaultClasses("fashion-mnist"), 300, 200, 0.0, false, true, false, RunConfig.ModelKind.TWO_LAYER,
-                1024, 2, 0.0, MlpSpec.Optimizer.SGD, MlpSpec.Loss.SQUARED, 1L, 300, 25, 3000, 0.0, Precision.FLOAT32);
+                1024, 2, 0.0, MlpSpec.Optimizer.SGD, MlpSpec.Loss.SQUARED, 1L, 300, 25, 3000, 0.0, Precision.FLOAT32, true, true);
     }
 
     /**
@@ -71,6 +74,8 @@ public record Settings(String dataset, String classes, int n, int nTest, double 
                 .withAnalysis(analyzeEvery, Math.max(2, analyzeN), RunConfig.defaults().cutoffFraction())
                 .withSeed(seed)
                 .withPrecision(precision)
+                .withBlockKernel(!fullKernel)
+                .withCenterLabels(centerLabels)
                 // Live: frames as often as 30 % of compute time allows, on top of the cadence (issue 10).
                 .withAnalysisShare(LIVE_ANALYSIS_SHARE);
     }
@@ -100,62 +105,62 @@ public record Settings(String dataset, String classes, int n, int nTest, double 
         return new Settings(c.data().dataset(), text, c.data().nTrain(), c.data().nTest(), c.data().noise(),
                 c.data().center(), c.data().unitNorm(), c.data().biasInput(), c.model(), c.width(), c.depth(),
                 c.learningRate(), c.optimizer(), c.loss(), c.seed(), c.analyzeN(), c.analyzeEvery(), c.maxSteps(),
-                c.targetLoss(), c.precision());
+                c.targetLoss(), c.precision(), !c.blockKernel(), c.centerLabels());
     }
 
     public Settings withDataset(String d) {
         return new Settings(d, classes, n, nTest, noise, center, unitNorm, biasInput, model, width, depth,
-                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
+                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision, fullKernel, centerLabels);
     }
 
     public Settings withNoise(double p) {
         return new Settings(dataset, classes, n, nTest, p, center, unitNorm, biasInput, model, width, depth,
-                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
+                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision, fullKernel, centerLabels);
     }
 
     public Settings withSize(int train, int test, int analysis) {
         return new Settings(dataset, classes, train, test, noise, center, unitNorm, biasInput, model, width, depth,
-                learningRate, optimizer, loss, seed, analysis, analyzeEvery, maxSteps, targetLoss, precision);
+                learningRate, optimizer, loss, seed, analysis, analyzeEvery, maxSteps, targetLoss, precision, fullKernel, centerLabels);
     }
 
     public Settings withModel(RunConfig.ModelKind m, int w, int d) {
         return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, biasInput, m, w, d, learningRate,
-                optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
+                optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision, fullKernel, centerLabels);
     }
 
     public Settings withStop(int steps, double target) {
         return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, biasInput, model, width, depth,
-                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, steps, target, precision);
+                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, steps, target, precision, fullKernel, centerLabels);
     }
 
     public Settings withClasses(String c) {
         return new Settings(dataset, c, n, nTest, noise, center, unitNorm, biasInput, model, width, depth,
-                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
+                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision, fullKernel, centerLabels);
     }
 
     public Settings withCadence(int every) {
         return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, biasInput, model, width, depth,
-                learningRate, optimizer, loss, seed, analyzeN, every, maxSteps, targetLoss, precision);
+                learningRate, optimizer, loss, seed, analyzeN, every, maxSteps, targetLoss, precision, fullKernel, centerLabels);
     }
 
     public Settings withTraining(double lr, MlpSpec.Optimizer opt, MlpSpec.Loss l) {
         return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, biasInput, model, width, depth, lr,
-                opt, l, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
+                opt, l, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision, fullKernel, centerLabels);
     }
 
     public Settings withSeed(long s) {
         return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, biasInput, model, width, depth,
-                learningRate, optimizer, loss, s, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
+                learningRate, optimizer, loss, s, analyzeN, analyzeEvery, maxSteps, targetLoss, precision, fullKernel, centerLabels);
     }
 
     public Settings withUnitNorm(boolean u) {
         return new Settings(dataset, classes, n, nTest, noise, center, u, biasInput, model, width, depth,
-                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
+                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision, fullKernel, centerLabels);
     }
 
     public Settings withBiasInput(boolean b) {
         return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, b, model, width, depth,
-                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
+                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision, fullKernel, centerLabels);
     }
 
     /**
@@ -184,11 +189,11 @@ public record Settings(String dataset, String classes, int n, int nTest, double 
 
     public Settings withPrecision(Precision p) {
         return new Settings(dataset, classes, n, nTest, noise, center, unitNorm, biasInput, model, width, depth,
-                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, p);
+                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, p, fullKernel, centerLabels);
     }
 
     public Settings withCenter(boolean c) {
         return new Settings(dataset, classes, n, nTest, noise, c, unitNorm, biasInput, model, width, depth,
-                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
+                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision, fullKernel, centerLabels);
     }
 }

@@ -30,6 +30,8 @@ public final class SettingsModel {
     private final BooleanProperty center = new SimpleBooleanProperty();
     private final BooleanProperty unitNorm = new SimpleBooleanProperty();
     private final BooleanProperty biasInput = new SimpleBooleanProperty();
+    private final BooleanProperty fullKernel = new SimpleBooleanProperty();
+    private final BooleanProperty centerLabels = new SimpleBooleanProperty();
     private final ObjectProperty<RunConfig.ModelKind> model = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> width = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> depth = new SimpleObjectProperty<>();
@@ -74,6 +76,8 @@ public final class SettingsModel {
         maxSteps.set(s.maxSteps());
         targetLoss.set(s.targetLoss());
         precision.set(s.precision());
+        fullKernel.set(s.fullKernel());
+        centerLabels.set(s.centerLabels());
     }
 
     /**
@@ -85,7 +89,8 @@ public final class SettingsModel {
         Settings s = new Settings(dataset.get(), classes.get(), n.get(), nTest.get(), noise.get(), center.get(),
                 unitNorm.get(), biasInput.get(), model.get(), width.get(), depth.get(), learningRate.get(),
                 optimizer.get(), loss.get(), seed.get(), Math.min(analyzeN.get(), n.get()), analyzeEvery.get(),
-                maxSteps.get(), targetLoss.get(), precision.get());
+                maxSteps.get(), targetLoss.get(), precision.get(),
+                fullKernel.get(), centerLabels.get());
         s.toConfig();
         return s;
     }
@@ -93,7 +98,8 @@ public final class SettingsModel {
     /** Every property whose change describes a different run (so the run resets after a quiet period). */
     public List<ObservableValue<?>> all() {
         return List.of(dataset, classes, n, nTest, noise, center, unitNorm, biasInput, model, width, depth,
-                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision);
+                learningRate, optimizer, loss, seed, analyzeN, analyzeEvery, maxSteps, targetLoss, precision, fullKernel,
+                centerLabels);
     }
 
     public StringProperty dataset() {
@@ -174,6 +180,16 @@ public final class SettingsModel {
 
     public ObjectProperty<Double> targetLoss() {
         return targetLoss;
+    }
+
+    /** With K outputs, whether frames analyse the full nK × nK kernel (else the cheaper block average). */
+    public BooleanProperty fullKernel() {
+        return fullKernel;
+    }
+
+    /** With one-hot labels, whether the label energies shown are of the centered labels Y − 𝟙ȳᵀ. */
+    public BooleanProperty centerLabels() {
+        return centerLabels;
     }
 
     /** Arithmetic of the training step (float32 by default; kernels and theory are always double). */

@@ -62,7 +62,7 @@ class ArchitectureTest {
                         JavaClass.Predicates.type(org.jacobianlens.app.viewmodel.Settings.class))))
                 .check(classes);
         noClasses().that().resideInAnyPackage("org.jacobianlens.app.ui..", "org.jacobianlens.app.devtools..")
-                .and().haveNameNotMatching(".*\\.(ControlPanel|DataControls|Fields|SweepWindow)(\\$.*)?")
+                .and().haveNameNotMatching(".*\\.(ControlPanel|DataControls|AnalysisControls|Fields|SweepWindow)(\\$.*)?")
                 .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
                         JavaClass.Predicates.assignableTo(javafx.scene.control.Spinner.class)
                                 .or(JavaClass.Predicates.assignableTo(javafx.scene.control.Slider.class))
