@@ -6,25 +6,20 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 
+import org.bytedeco.javacpp.Pointer;
 import org.jacobianlens.core.data.DataFactory;
 import org.jacobianlens.core.decision.DecisionGrid;
 import org.jacobianlens.core.decision.DecisionMap;
 import org.jacobianlens.core.data.DatasetException;
 import org.jacobianlens.core.data.PreparedData;
 import org.jacobianlens.core.data.Targets;
-import org.bytedeco.javacpp.Pointer;
-import org.jacobianlens.core.linalg.DenseOperator;
-import org.jacobianlens.core.linalg.EigenSolver;
 import org.jacobianlens.core.model.MlpNetwork;
 import org.jacobianlens.core.model.MlpSpec;
 import org.jacobianlens.core.model.Network;
 import org.jacobianlens.core.model.TwoLayerNetwork;
 import org.jacobianlens.core.ntk.AnalysisFrame;
-import org.jacobianlens.core.theory.AroraTheory;
 import org.jacobianlens.core.theory.LayerStats;
-import org.jacobianlens.core.ntk.TwoLayerKernel;
 import org.jacobianlens.core.theory.LinearizedTwin;
-import org.jacobianlens.core.theory.ScaledTheory;
 import org.jacobianlens.core.theory.Theory;
 import org.jacobianlens.core.theory.WeightAnalysis;
 
@@ -36,7 +31,7 @@ import org.jacobianlens.core.theory.WeightAnalysis;
  * <p>Curves are recorded with geometric thinning ({@link History}); the training-set outputs come from the forward
  * pass the next step reuses, so only the test set costs an extra forward, and only at recorded steps. An analysis
  * frame (NTK Gram on the first n_a training examples, its eigenpairs — all of them up to
- * {@link EigenSolver#DENSE_LIMIT}, the top {@link RunConfig#topK()} by Lanczos above — and label projections,
+ * {@link org.jacobianlens.core.linalg.EigenSolver#DENSE_LIMIT}, the top {@link RunConfig#topK()} by Lanczos above — and label projections,
  * matrix-free for the two-layer net where the Gram does not fit) is taken at
  * step 0, every {@code analyzeEvery} steps, when the run stops and — with a positive {@code analysisShare} — as
  * often as that share of compute time allows ({@link Cadence}). Weight statistics come with every frame at a fixed
@@ -147,14 +142,17 @@ public final class TrainingRun implements AutoCloseable {
             network.setTestData(data.testX());
             String etaSource = "given";
             if (config.learningRate() == 0) {
-                etaSource = automaticLearningRate();
+                etaSource = TheorySetup.automaticLearningRate(config, network, data);
             }
             this.info = new RunInfo(data.name(), data.preprocessing(), data.nTrain(), data.nTest(), nA,
                     data.numClasses(), data.corruptedCount(), data.changedCount(), network.parameterCount(),
                     describeModel(), network.lossScale(), network.learningRate(), kernelFrames.kernel(), etaSource);
-            this.theory = config.theory() && config.model() == RunConfig.ModelKind.TWO_LAYER ? computeTheory() : null;
+            this.theory = config.theory() && config.model() == RunConfig.ModelKind.TWO_LAYER
+                    ? TheorySetup.hInfinity(config, network, analysisX, analysisYNoisy, analysisYClean, THEORY_POINTS)
+                    : null;
             this.weightTracker = new WeightTracker(network, config.width());
-            this.twin = linearizable() ? buildTwin() : null;
+            this.twin = MemoryEstimate.twin(config, data.nTrain(), data.nTest(), data.outputs(),
+                    Runtime.getRuntime().maxMemory()) ? TheorySetup.twin(network, data) : null;
             record();
             busyNanos = System.nanoTime() - t0;
             analyze(true);
@@ -175,90 +173,6 @@ public final class TrainingRun implements AutoCloseable {
         return new MlpNetwork(new MlpSpec(data.dim(), data.outputs(), config.width(), config.depth(),
                 config.activation(), config.optimizer(), config.loss(), lr, config.batchSize(), config.seed(),
                 config.precision()));
-    }
-
-    /**
-     * Sets the automatic η: 1/(c·λ_max(Θ₀)) on the full training set for plain (S)GD on a squared loss (the largest
-     * non-oscillating step, SCIENCE.md §1.4), from this very network's initial kernel — the full nK × nK one with K
-     * outputs; a tenth of that with momentum; 10⁻³ for Adam and 0.1 for cross-entropy with SGD, where no kernel rule
-     * applies. Returns how it was found, in words.
-     */
-    private String automaticLearningRate() {
-        if (config.model() == RunConfig.ModelKind.MLP && config.optimizer() == MlpSpec.Optimizer.ADAM) {
-            network.setLearningRate(1e-3);
-            return "automatic: 10⁻³ for Adam";
-        }
-        if (crossEntropy) {
-            network.setLearningRate(0.1);
-            return "automatic: 0.1 for cross-entropy";
-        }
-        long heapMax = Runtime.getRuntime().maxMemory();
-        KernelFrames.Eta e = KernelFrames.lambdaMax(network, data.trainX(), MemoryEstimate.etaPath(config,
-                data.nTrain(), data.dim(), heapMax, Pointer.maxBytes()),
-                MemoryEstimate.fullKernelFits(data.nTrain(), network.outputs(), heapMax));
-        double eta = AroraTheory.suggestedLearningRate(e.lambdaMax(), network.lossScale());
-        boolean momentum = config.optimizer() == MlpSpec.Optimizer.MOMENTUM && config.model() == RunConfig.ModelKind.MLP;
-        network.setLearningRate(momentum ? 0.1 * eta : eta);
-        return String.format(java.util.Locale.ROOT, "automatic: %s1/(c·λ_max) with λ_max = %.6g of %s at "
-                + "initialization", momentum ? "0.1 × " : "", e.lambdaMax(), e.kernel());
-    }
-
-    /**
-     * Arora et al.'s H∞ theory on the analysis set: every eigenpair up to the dense limit, the top k with the
-     * predicted loss's rest by quadrature (its error stated) past it; H∞ lives in native memory and its Cholesky
-     * factorization for the complexity takes its place ({@link ScaledTheory}).
-     */
-    private Theory computeTheory() {
-        double[][] u0 = network.predict(analysisX);
-        try (DenseOperator hInf = TwoLayerKernel.hInfinityOperator(analysisX)) {
-            return ScaledTheory.compute(hInf, analysisYNoisy, analysisYClean, u0, network.learningRate(),
-                    network.lossScale(), 0.0, Math.max(config.maxSteps(), 1), THEORY_POINTS, EigenSolver.Mode.AUTO,
-                    config.topK(), true).toTheory();
-        }
-    }
-
-    /**
-     * The closed-form twin needs full-batch gradient descent on the squared loss (SCIENCE.md §5.1) and kernels that
-     * fit ({@link MemoryEstimate#twin}).
-     */
-    private boolean linearizable() {
-        return MemoryEstimate.twin(config, data.nTrain(), data.nTest(), data.outputs(),
-                Runtime.getRuntime().maxMemory());
-    }
-
-    /**
-     * Θ₀ on training and test inputs together gives the train kernel and the test–train cross kernel in one go; with
-     * K outputs the full kernel (class-major over the union: row k·u + i), whose train and cross blocks are taken out
-     * per output pair, so the twin couples the outputs exactly as gradient descent does.
-     */
-    private LinearizedTwin buildTwin() {
-        int n = data.nTrain();
-        int nTest = data.nTest();
-        int u = n + nTest;
-        double[][] union = new double[u][];
-        System.arraycopy(data.trainX(), 0, union, 0, n);
-        System.arraycopy(data.testX(), 0, union, n, nTest);
-        int k = network.outputs();
-        double[][] g = k > 1 ? network.fullNtkGram(union) : network.ntkGram(union);
-        double[][] train = new double[n * k][n * k];
-        double[][] cross = new double[nTest * k][n * k];
-        for (int a = 0; a < k; a++) {
-            for (int b = 0; b < k; b++) {
-                for (int i = 0; i < n; i++) {
-                    System.arraycopy(g[a * u + i], b * u, train[a * n + i], b * n, n);
-                }
-                for (int j = 0; j < nTest; j++) {
-                    System.arraycopy(g[a * u + n + j], b * u, cross[a * nTest + j], b * n, n);
-                }
-            }
-        }
-        double[][] f0Test = nTest > 0 ? network.testOutputs() : new double[0][k];
-        double[][] targets = Targets.encode(data.trainLabels(), data.numClasses());
-        return k > 1
-                ? LinearizedTwin.full(train, cross, network.trainOutputs(), f0Test, targets, network.learningRate(),
-                        network.lossScale())
-                : new LinearizedTwin(train, cross, network.trainOutputs(), f0Test, targets, network.learningRate(),
-                        network.lossScale());
     }
 
     private String describeModel() {
