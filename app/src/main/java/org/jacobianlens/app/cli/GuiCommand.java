@@ -53,8 +53,8 @@ final class GuiCommand implements Callable<Integer> {
     double measurePulses;
 
     @Option(names = "--measure-live", paramLabel = "SECONDS",
-            description = "run the default demo that long and print steps/s, analysis frames/s, pulse p99 and peak "
-                    + "RSS, then exit (issue 10's measurement)")
+            description = "run the default demo (with --fresh; without it the settings remembered at the last exit) "
+                    + "that long and print steps/s, analysis frames/s, pulse p99 and peak RSS, then exit")
     double measureLive;
 
     @Option(names = "--compare", description = "with --measure-live: measure the clean-vs-random comparison")

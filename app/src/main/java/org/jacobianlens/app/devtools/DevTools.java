@@ -18,6 +18,11 @@ public final class DevTools {
     public static boolean start(List<String> args, Stage stage, MainWindow window, LensViewModel vm) {
         String live = value(args, "--measure-live=");
         if (live != null) {
+            // Without --fresh the settings remembered at the last exit are measured (e.g. the largest the window
+            // offers, set up by hand once); with it, the default demo.
+            if (!args.contains("--fresh")) {
+                window.restoreLastSettings();
+            }
             LiveMeasurement.start(window, vm, Double.parseDouble(live), args.contains("--compare"));
             return true;
         }

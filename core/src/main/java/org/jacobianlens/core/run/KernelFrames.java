@@ -138,23 +138,28 @@ final class KernelFrames implements AutoCloseable {
 
     /**
      * λ_max of the kernel gradient descent sees on all training inputs {@code all}: with K outputs the full nK × nK
-     * kernel, formed where it fits ({@link MemoryEstimate#fullKernelFits}) or as the network's matrix-free product,
-     * else (an MLP too big to form it) the block average, which underestimates it and is said so; with one output
-     * the n × n kernel on the path {@code etaPath} (the top eigenvalue by Lanczos past the dense limit).
+     * kernel, formed where it fits ({@link MemoryEstimate#fullKernelFits}) or as the network's matrix-free product
+     * where that is affordable, else (an MLP too big to form it, or a product that would take minutes) the block
+     * average, which underestimates it and is said so; with one output the n × n kernel on the path
+     * {@code etaPath} (the top eigenvalue by Lanczos past the dense limit).
+     *
+     * @param productAffordable whether the network's matrix-free full-kernel product may be used (its cost grows as
+     *                          n·d·m per product: about 50 GFLOP at n = 2,000, m = 8,192)
      */
-    static Eta lambdaMax(Network network, double[][] all, MemoryEstimate.FramePath etaPath, boolean fullFits) {
+    static Eta lambdaMax(Network network, double[][] all, MemoryEstimate.FramePath etaPath, boolean fullFits,
+                         boolean productAffordable) {
         if (network.outputs() > 1) {
             if (fullFits) {
                 double[][] full = network.fullNtkGram(all);
                 return new Eta(full.length <= EigenSolver.DENSE_LIMIT ? SymmetricEigen.largestEigenvalue(full)
                         : topEigenvalue(full), "the full nK × nK kernel");
             }
-            SymmetricOperator product = network.fullNtkProduct(all);
+            SymmetricOperator product = productAffordable ? network.fullNtkProduct(all) : null;
             if (product != null) {
                 return new Eta(TopEigen.solve(product, 1).values()[0], "the full nK × nK kernel (matrix-free)");
             }
             return new Eta(blockLambdaMax(network, all, etaPath), "the block-averaged kernel: the full nK × nK kernel "
-                    + "would not fit, and its λ_max is larger, so η may oscillate");
+                    + "would not fit or take too long, and its λ_max is larger, so η may oscillate (set η by hand)");
         }
         return new Eta(blockLambdaMax(network, all, etaPath), "the kernel J Jᵀ");
     }

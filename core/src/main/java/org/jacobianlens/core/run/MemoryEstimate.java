@@ -159,6 +159,18 @@ public final class MemoryEstimate {
         return outputs > 1 && 3 * AnalysisMemory.gramBytes(n * outputs) <= 0.5 * heapLimit;
     }
 
+    /**
+     * Whether the automatic η may find the full kernel's λ_max through the two-layer net's matrix-free product: about
+     * 40 products of 4·n·d·m flops each within {@value #PRODUCT_FLOPS} flops (a few seconds on a 2-core laptop);
+     * n = 1,000 at m = 1,024 is, n = 2,000 at m = 8,192 (50 GFLOP a product) is not.
+     */
+    public static boolean fullProductAffordable(RunConfig c, int nTrain, int dim) {
+        return 40.0 * 4 * nTrain * (double) dim * c.width() <= PRODUCT_FLOPS;
+    }
+
+    /** Flops the matrix-free λ_max of the automatic η may take. */
+    static final double PRODUCT_FLOPS = 2e11;
+
     /** Whether frames of this run analyse the full multi-output kernel (else the block average, or K = 1). */
     public static boolean fullFrames(RunConfig c, int nTrain, int outputs, long heapLimit) {
         return !c.blockKernel() && fullKernelFits(Math.min(nTrain, c.analyzeN()), outputs, heapLimit);

@@ -42,7 +42,8 @@ final class TheorySetup {
         long heapMax = Runtime.getRuntime().maxMemory();
         KernelFrames.Eta e = KernelFrames.lambdaMax(network, data.trainX(), MemoryEstimate.etaPath(config,
                 data.nTrain(), data.dim(), heapMax, Pointer.maxBytes()),
-                MemoryEstimate.fullKernelFits(data.nTrain(), network.outputs(), heapMax));
+                MemoryEstimate.fullKernelFits(data.nTrain(), network.outputs(), heapMax),
+                MemoryEstimate.fullProductAffordable(config, data.nTrain(), data.dim()));
         double eta = AroraTheory.suggestedLearningRate(e.lambdaMax(), network.lossScale());
         boolean momentum = mlp && config.optimizer() == MlpSpec.Optimizer.MOMENTUM;
         network.setLearningRate(momentum ? 0.1 * eta : eta);

@@ -1,6 +1,7 @@
 package org.jacobianlens.core.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,6 +56,17 @@ class MemoryEstimateTest {
         RunConfig big = twoLayer(2000, 8192, 2000);
         assertNull(MemoryEstimate.refusal(List.of(big, big.withData(big.data().withNoise(1))), 1, 2000, 300, 784, 10,
                 GB, 2 * GB));
+    }
+
+    /**
+     * The automatic η's matrix-free full-kernel λ_max costs about 40 products of 4·n·d·m flops: 40·4·1000·784·1024 =
+     * 1.3e11 is within the 2e11 budget, 40·4·2000·784·8192 = 2.1e12 (minutes on a laptop) is not.
+     */
+    @Test
+    void theMatrixFreeFullKernelEtaIsOnlyTakenWhereItTakesSeconds() {
+        assertTrue(MemoryEstimate.fullProductAffordable(twoLayer(1000, 1024, 300), 1000, 784));
+        assertFalse(MemoryEstimate.fullProductAffordable(twoLayer(2000, 8192, 300), 2000, 784));
+        assertFalse(MemoryEstimate.fullProductAffordable(twoLayer(2000, 1024, 300), 2000, 784));
     }
 
     /**
