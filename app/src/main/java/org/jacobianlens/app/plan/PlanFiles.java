@@ -6,10 +6,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.jacobianlens.app.build.Versions;
 import org.jacobianlens.app.files.AtomicFiles;
+import org.jacobianlens.app.json.ConfigUpgrade;
 import org.jacobianlens.app.json.Json;
 import org.jacobianlens.app.json.JsonProblem;
 import org.jacobianlens.core.linalg.NativeSettings;
@@ -131,15 +133,21 @@ public final class PlanFiles {
         } catch (NoSuchFileException e) {
             throw new IOException(missing, e);
         }
+        JsonNode tree = null;
         try {
-            T value = Json.MAPPER.readValue(bytes, type);
+            tree = Json.MAPPER.readTree(bytes);
+            // a plan written by an older version still runs: its run configuration gains the fields added since,
+            // with the values that reproduce what that version did
+            ConfigUpgrade.upgrade(tree.get("base_config"));
+            ConfigUpgrade.upgrade(tree.get("config"));
+            T value = Json.MAPPER.treeToValue(tree, type);
             String f = value instanceof Plan p ? p.format() : ((Point) value).format();
             if (!format.equals(f)) {
                 throw new IOException(file + " is not a " + format + " file (its format is " + f + ")");
             }
             return value;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(file + ": " + JsonProblem.describe(e, null, bytes.length), e);
+            throw new IOException(file + ": " + JsonProblem.describe(e, tree, bytes.length), e);
         }
     }
 }

@@ -123,6 +123,36 @@ class PlanCommandTest {
         assertTrue(missing.err().contains("has no point 4"), missing.err());
     }
 
+    /**
+     * A plan written before the training precision, the analysis share, the bias input and the kernel switches
+     * existed still runs: its point trains what that version trained (float64, block kernel, raw label energy, no bias
+     * input), so the point's result equals a fresh plan's point with those settings spelled out.
+     */
+    @Test
+    void aPlanWrittenByAnOlderVersionStillRuns(@TempDir Path dir) throws IOException {
+        Path plan = plan(dir);
+        ObjectMapper plain = new ObjectMapper();
+        for (Path f : List.of(plan.resolve(PlanFiles.PLAN), PlanFiles.pointFile(plan, 1))) {
+            com.fasterxml.jackson.databind.node.ObjectNode root =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) plain.readTree(f.toFile());
+            String key = root.has("base_config") ? "base_config" : "config";
+            com.fasterxml.jackson.databind.node.ObjectNode c =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) root.get(key);
+            c.remove(List.of("precision", "analysisShare", "blockKernel", "centerLabels"));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) c.get("data")).remove("biasInput");
+            plain.writeValue(f.toFile(), root);
+        }
+        assertEquals(org.jacobianlens.core.model.Precision.FLOAT64,
+                PlanFiles.readPlan(plan).spec().base().precision());
+        point(plan, 1);
+        SweepPoint old = PointResults.read(plan, 1);
+
+        Path spelled = plan(dir.resolve("spelled"), "--precision", "float64", "--block-kernel", "--raw-label-energy",
+                "--no-bias-input");
+        point(spelled, 1);
+        assertEquals(PointResults.read(spelled, 1), old);
+    }
+
     /** Collect with points missing writes what there is, lists the missing ones and says so in its exit code. */
     @Test
     void collectListsMissingPoints(@TempDir Path dir) throws IOException {

@@ -107,7 +107,14 @@ public final class TopEigen {
 
     private static Result arpack(SymmetricOperator a, int k, int ncv, double tol, long seed, long t0) {
         int n = a.size();
-        Loader.load(arpack.class);
+        try {
+            Loader.load(arpack.class);
+        } catch (UnsatisfiedLinkError e) {
+            // one sentence for the status line and the CLI instead of a linker error from deep inside a frame
+            throw new IllegalStateException("the top-k eigensolver (ARPACK) did not load, so spectra past n = "
+                    + EigenSolver.DENSE_LIMIT + " cannot be computed here (" + e.getMessage() + "); analyse at most "
+                    + EigenSolver.DENSE_LIMIT + " examples", e);
+        }
         int lworkl = ncv * (ncv + 8);
         try (IntPointer ido = new IntPointer(1);
              BytePointer bmat = new BytePointer("I");
