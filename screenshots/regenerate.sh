@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates screenshots/*.png: starts the desktop app on a virtual X display (Xvfb) and lets it drive itself
 # through scripted scenes (default dataset mid-training, clean vs random labels, presentation mode, every lesson
-# preset, a noise and a width sweep, the whole window at 1280×720), writing a snapshot of the window's scene for each. Takes about 15 minutes.
+# preset, a noise and a width sweep, the whole window at 1280×720, spirals with the decision map, the timeline
+# scrubbed back in compare mode), writing a snapshot of the window's scene for each. Takes about 20 minutes.
 # Needs: apt-get install -y xvfb libgtk-3-0; the launcher builds the jar if needed.
 # Arguments: --scenes=NAME,NAME regenerates only those pictures (e.g. --scenes=sweep-noise,lesson-low-rank-layers).
 set -euo pipefail
@@ -14,7 +15,3 @@ sleep 1
 # the launcher passes the JVM flags of lens.jvm.args, defined once in the root pom
 DISPLAY="$display" "$here/jacobian-lens" gui --screenshots="$here/screenshots" "$@" 2>/dev/null \
   | grep '^wrote'
-# The 2-D decision panel and the timeline (composed from the panels until the window shows them):
-# decision-2d.png (spirals, unit norm off) and timeline.png (clean vs 30% random labels, scrubbed back).
-DISPLAY="$display" java -Xmx1g -cp "$here/app/target/jacobian-lens.jar" org.jacobianlens.app.panelshots.PanelShots \
-  "$here/screenshots" 1280 720 2>/dev/null | grep '^wrote'

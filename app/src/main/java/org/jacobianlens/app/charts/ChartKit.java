@@ -60,6 +60,13 @@ public final class ChartKit {
                 0f);
     }
 
+    /** Long dash, dot: a prediction among dashed test curves of the same colour. */
+    public static Stroke dashDot(boolean presentation) {
+        float w = width(presentation);
+        return new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
+                new float[] {5 * w, 2 * w, 0.5f, 2 * w}, 0f);
+    }
+
     public static Stroke dotted(boolean presentation) {
         float w = width(presentation);
         return new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {0.5f, 2 * w}, 0f);

@@ -2,12 +2,16 @@ package org.jacobianlens.app.charts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Stroke;
+import java.awt.geom.Line2D;
 
 import org.jacobianlens.core.run.Curves;
 import org.jacobianlens.core.run.GroupSnapshot;
 import org.jacobianlens.core.run.Snapshot;
 import org.jacobianlens.core.theory.Theory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -122,8 +126,8 @@ public final class CurvesPanel {
                     continue;
                 }
                 String who = g.size() > 1 ? g.labels().get(lane) + ", " : "";
-                XYSeries pred = l.add(who + "H∞ prediction" + (t.includesInitialOutput() ? " (from u₀)" : " (u₀ = 0)"), g.size() > 1 ? ChartKit.alpha(ChartKit.lane(lane), 150) : ChartKit.THEORY,
-                        ChartKit.dashed(p));
+                XYSeries pred = l.add(who + predictionName(t), g.size() > 1 ? ChartKit.alpha(ChartKit.lane(lane), 150)
+                        : ChartKit.THEORY, g.size() > 1 ? ChartKit.dashDot(p) : ChartKit.dashed(p));
                 int last = Math.max(1, s.step());
                 for (int i = 0; i < t.predictedSteps().length && t.predictedSteps()[i] <= last; i++) {
                     addPoint(pred, t.predictedSteps()[i], t.predictedLoss()[i], true);
@@ -132,6 +136,7 @@ public final class CurvesPanel {
         }
         l.install(loss, 0);
         a.install(acc, 0);
+        loss.setFixedLegendItems(g.size() > 1 ? compareLegend(g, o.theory(), p) : null);
         // Accuracy lines repeat the loss lines' colours and strokes: one legend (the loss entries) explains both.
         for (int i = 0; i < a.data().getSeriesCount(); i++) {
             acc.getRenderer(0).setSeriesVisibleInLegend(i, false);
@@ -144,6 +149,37 @@ public final class CurvesPanel {
         chart.setTitle(g.size() > 1 ? "Training curves (step " + g.step() + ")" : "Training curves");
         ChartKit.styleChart(chart, p);
         chart.setNotify(true); // one redraw for the whole update
+    }
+
+    private static String predictionName(Theory t) {
+        return "H∞ prediction" + (t.includesInitialOutput() ? " (from u₀)" : " (u₀ = 0)");
+    }
+
+    /**
+     * The compare-mode legend: a run is its colour, a kind of line its stroke, one entry each (instead of one per
+     * run and kind: ten entries of up to 45 characters, which ran off the panel in presentation mode).
+     */
+    static LegendItemCollection compareLegend(GroupSnapshot g, boolean theory, boolean p) {
+        LegendItemCollection items = new LegendItemCollection();
+        for (int lane = 0; lane < g.size(); lane++) {
+            items.add(key(g.labels().get(lane), ChartKit.lane(lane), ChartKit.solid(p), p));
+        }
+        items.add(key("train", KEY, ChartKit.solid(p), p));
+        items.add(key("test", KEY, ChartKit.dashed(p), p));
+        if (theory && g.lanes().stream().anyMatch(s -> s.linear() != null)) {
+            items.add(key("linearized twin (test paler)", KEY, ChartKit.dotted(p), p));
+        }
+        g.lanes().stream().filter(s -> theory && s.theory() != null).findFirst().ifPresent(s ->
+                items.add(key(predictionName(s.theory()), KEY, ChartKit.dashDot(p), p)));
+        return items;
+    }
+
+    /** The colour of the line-kind entries of the compare legend. */
+    private static final Color KEY = Color.DARK_GRAY;
+
+    private static LegendItem key(String label, Color color, Stroke stroke, boolean p) {
+        double half = p ? 16 : 10; // long enough to show the dash pattern
+        return new LegendItem(label, null, null, null, new Line2D.Double(-half, 0, half, 0), stroke, color);
     }
 
     private void fill(XYSeries s, Curves c, double[] y, boolean logY) {

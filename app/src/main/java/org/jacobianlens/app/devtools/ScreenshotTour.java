@@ -24,6 +24,7 @@ import org.jacobianlens.app.lessons.Lesson;
 import org.jacobianlens.app.lessons.LessonCatalog;
 import org.jacobianlens.app.viewmodel.LensViewModel;
 import org.jacobianlens.app.viewmodel.Settings;
+import org.jacobianlens.app.viewmodel.Timeline;
 import org.jacobianlens.core.run.Comparison;
 import org.jacobianlens.core.run.GroupSnapshot;
 import org.jacobianlens.core.run.RunConfig;
@@ -31,7 +32,8 @@ import org.jacobianlens.core.sweep.SweepSpec;
 
 /**
  * Regenerates the README pictures: drives the real window through scripted scenes (default dataset mid-training,
- * clean vs random labels compared, presentation mode, each lesson, a noise and a width sweep) and writes a snapshot
+ * clean vs random labels compared, presentation mode, each lesson, a noise and a width sweep, the window at 1280×720, a
+ * 2-D decision map and the timeline scrubbed back) and writes a snapshot
  * of the scene graph for each, so the pictures are exactly what a user sees, independent of the screen. Started by
  * {@code gui --screenshots=DIR}.
  */
@@ -91,12 +93,33 @@ final class ScreenshotTour {
         // A 1280×720 projector: the whole window at that size, panels reflowed into two rows.
         t.scenes.add(new Scene("window-1280x720", () -> {
             vm.view().presentation().set(false);
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(1280);
-            stage.setHeight(720);
+            projector(stage);
             window.autoStart(true);
         }, () -> step(vm) >= 400));
+        // 2-D data at the same size: spirals with 10 % random labels (unit norm off and the bias input on, the
+        // dataset's defaults), the decision map as the fourth panel, at the end of the run.
+        t.scenes.add(new Scene("decision-2d", () -> {
+            vm.view().presentation().set(false);
+            projector(stage);
+            vm.single();
+            vm.model().dataset().set("spirals");
+            vm.model().noise().set(0.1);
+            window.autoStart(true);
+        }, () -> step(vm) >= vm.settings().maxSteps()));
+        // The timeline: the spirals compared with random labels, scrubbed back to a third of the run so far.
+        boolean[] scrubbed = new boolean[1];
+        t.scenes.add(new Scene("timeline", () -> {
+            projector(stage);
+            vm.compare(Comparison.Knob.NOISE);
+        }, () -> {
+            GroupSnapshot g = vm.latestProperty().get();
+            if (!scrubbed[0] && g != null && g.step() >= 1500) {
+                vm.pause();
+                window.timeline().select(Timeline.snap(g, g.step() / 3));
+                scrubbed[0] = true;
+            }
+            return scrubbed[0];
+        }));
         if (!only.isEmpty()) {
             t.scenes.removeIf(sc -> !only.contains(sc.name()));
             if (!only.contains("main-window")) {
@@ -104,6 +127,14 @@ final class ScreenshotTour {
             }
         }
         t.run();
+    }
+
+    /** The window as on a 1280×720 projector. */
+    private static void projector(Stage stage) {
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1280);
+        stage.setHeight(720);
     }
 
     static int step(LensViewModel vm) {

@@ -214,6 +214,11 @@ public final class MainWindow {
         return render.renderStats();
     }
 
+    /** The timeline the panels draw from (the scrubber's model). */
+    public Timeline timeline() {
+        return timeline;
+    }
+
     /** Opens a lesson: its settings, mode, view and text, then plays. */
     public void lesson(Lesson l) {
         lessons.play(l);
