@@ -92,16 +92,14 @@ final class ScreenshotTour {
         }
         // A 1280×720 projector: the whole window at that size, panels reflowed into two rows.
         t.scenes.add(new Scene("window-1280x720", () -> {
-            vm.view().presentation().set(false);
             projector(stage);
-            window.autoStart(true);
+            window.fresh();
         }, () -> step(vm) >= 400));
         // 2-D data at the same size: spirals with 10 % random labels (unit norm off and the bias input on, the
         // dataset's defaults), the decision map as the fourth panel, at the end of the run.
         t.scenes.add(new Scene("decision-2d", () -> {
-            vm.view().presentation().set(false);
             projector(stage);
-            vm.single();
+            window.fresh();
             vm.model().dataset().set("spirals");
             vm.model().noise().set(0.1);
             window.autoStart(true);

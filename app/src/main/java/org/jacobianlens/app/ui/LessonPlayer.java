@@ -73,6 +73,11 @@ final class LessonPlayer {
         vm.play();
     }
 
+    /** Hides the lesson text (as its × button does). */
+    void close() {
+        show(null);
+    }
+
     /** After a session was opened: its view options, and its lesson text when it was one. */
     void opened(Session s) {
         vm.view().fromMap(s.view());

@@ -25,6 +25,7 @@ import org.jacobianlens.app.lessons.Lesson;
 import org.jacobianlens.app.viewmodel.AutoReset;
 import org.jacobianlens.app.viewmodel.LensViewModel;
 import org.jacobianlens.app.viewmodel.PulseStats;
+import org.jacobianlens.app.charts.PanelOptions;
 import org.jacobianlens.app.viewmodel.Settings;
 import org.jacobianlens.app.viewmodel.SessionBridge;
 import org.jacobianlens.app.viewmodel.Timeline;
@@ -203,6 +204,21 @@ public final class MainWindow {
                 vm.play();
             }
         }
+    }
+
+    /**
+     * Back to what a fresh start shows: the default settings and view, one run, no lesson text, no ghost, playing
+     * (where the screenshot tour's last scenes start, after lessons and sweeps changed everything).
+     */
+    public void fresh() {
+        lessons.close();
+        vm.view().presentation().set(false);
+        vm.view().fromMap(java.util.Map.of("cutoff", Double.toString(PanelOptions.defaults().cutoff())));
+        vm.model().load(Settings.defaults());
+        autoReset.commit();
+        vm.single();
+        vm.clearGhost();
+        vm.play();
     }
 
     /** Pulse-interval statistics (for the pulse and live measurements). */
