@@ -129,6 +129,8 @@ public class ReadableChart extends JFreeChart {
                 legend.setItemLabelPadding(new RectangleInsets(1, 2, 1, 6));
                 legend.setPadding(new RectangleInsets(1, 1, 1, 1));
             }
+            // Room on the right for half of the last x tick label (a centred "1000" at the right end was cut).
+            setPadding(new RectangleInsets(4, 4, 4, Math.max(4, 14 * s)));
             double titleH = title == null ? 0 : 14 * s * 1.6;
             double legendH = legend == null ? 0 : 10 * s * 2.6;
             double plotH = Math.max(40, h - titleH - legendH - 12 * s * 2.5 - 10 * s * 2);

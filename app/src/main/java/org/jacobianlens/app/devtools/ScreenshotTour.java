@@ -109,6 +109,7 @@ final class ScreenshotTour {
         t.scenes.add(new Scene("timeline", () -> {
             projector(stage);
             vm.compare(Comparison.Knob.NOISE);
+            vm.play(); // the spirals run before had finished, and a finished run stays paused
         }, () -> {
             GroupSnapshot g = vm.latestProperty().get();
             if (!scrubbed[0] && g != null && g.step() >= 1500) {
