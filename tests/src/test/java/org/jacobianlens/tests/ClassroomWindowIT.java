@@ -18,16 +18,11 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.controlsfx.control.NotificationPane;
 import org.jacobianlens.app.ui.LensApp;
-import org.jacobianlens.app.viewmodel.LensViewModel;
 import org.jacobianlens.core.run.GroupSnapshot;
 import org.jacobianlens.core.run.RunState;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.CombinedRangeXYPlot;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -35,25 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * refused, a diverging run says so, 2-D data train with unit norm off and compare on two decision maps. State is
  * read from the view-model and the charts.
  */
-class ClassroomWindowIT extends FxRobot {
-    private javafx.application.Application app;
-
-    @BeforeEach
-    void start() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(LensApp.class, "--paused");
-    }
-
-    @AfterEach
-    void stop() throws TimeoutException {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
-    private static LensViewModel vm() {
-        return LensApp.current().viewModel();
-    }
-
+class ClassroomWindowIT extends PausedWindowTest {
     private static int step() {
         GroupSnapshot s = vm().latestProperty().get();
         return s == null ? -1 : s.step();

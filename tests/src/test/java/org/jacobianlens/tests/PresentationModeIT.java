@@ -23,15 +23,9 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.jacobianlens.app.charts.ChartKit;
 import org.jacobianlens.app.charts.ReadableChart;
-import org.jacobianlens.app.ui.LensApp;
-import org.jacobianlens.app.viewmodel.LensViewModel;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -39,26 +33,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * controls, status line, the charts' titles and axis labels — is exactly what it was before, and so is every axis
  * label's text (in presentation mode a long one shows its short form).
  */
-class PresentationModeIT extends FxRobot {
+class PresentationModeIT extends PausedWindowTest {
     private static final String[] CHARTS = {"#spectrumChart", "#projectionChart", "#curvesChart", "#decisionChart"};
-    private javafx.application.Application app;
-
-    @BeforeEach
-    void start() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(LensApp.class, "--paused");
-    }
-
-    @AfterEach
-    void stop() throws TimeoutException {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
-    private static LensViewModel vm() {
-        return LensApp.current().viewModel();
-    }
-
     private MenuBar menuBar() {
         return lookup("#menuBar").queryAs(MenuBar.class);
     }
