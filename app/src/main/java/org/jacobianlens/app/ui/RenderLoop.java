@@ -52,6 +52,8 @@ final class RenderLoop extends AnimationTimer {
     private final BooleanSupplier decisionShown;
     private final Consumer<GroupSnapshot> status;
     private final List<FrameTween> tweens = new ArrayList<>();
+    /** Whether a tween was under way at the last pulse. */
+    private boolean wasMoving;
     private final PulseStats pulses = new PulseStats(3600);
     private final PulseStats renders = new PulseStats(3600);
     private GroupSnapshot drawn;
@@ -118,6 +120,12 @@ final class RenderLoop extends AnimationTimer {
         for (int i = 0; i < s.size(); i++) {
             moving |= tweens.get(i).moving(now);
         }
+        if (wasMoving && !moving) {
+            // the motion just ended: draw the exact frame it ended on (the last draw was a blend short of it)
+            dirtySpectrum = true;
+            dirtyProjections = true;
+        }
+        wasMoving = moving;
         if (!fresh && !moving && !dirtySpectrum && !dirtyProjections && !dirtyCurves && !dirtyTheory
                 && !dirtyDecision) {
             return;

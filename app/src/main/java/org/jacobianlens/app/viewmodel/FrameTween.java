@@ -52,14 +52,18 @@ public final class FrameTween {
         return blend(from, to, s);
     }
 
-    /** The frame a fraction s ∈ [0, 1] of the way from a to b (same n), labelled with b's step. */
+    /**
+     * The frame a fraction s ∈ [0, 1] of the way from a to b (same n), labelled with b's step and solver; a top-k
+     * frame keeps its energy outside the computed eigenvectors (the rest) and ‖Y‖², blended like the rest.
+     */
     public static AnalysisFrame blend(AnalysisFrame a, AnalysisFrame b, double s) {
         return new AnalysisFrame(b.step(), b.n(), geometric(a.eigenvalues(), b.eigenvalues(), s),
                 linear(a.projNoisy(), b.projNoisy(), s), linear(a.projClean(), b.projClean(), s),
                 linear(a.projResidual(), b.projResidual(), s), linear(a.cumNoisy(), b.cumNoisy(), s),
                 linear(a.cumClean(), b.cumClean(), s), lerp(a.alignment(), b.alignment(), s),
                 lerp(a.centeredAlignment(), b.centeredAlignment(), s), lerp(a.kernelDrift(), b.kernelDrift(), s),
-                b.cutoffCount(), b.seconds());
+                b.cutoffCount(), b.seconds(), linear(a.rest(), b.rest(), s), linear(a.totals(), b.totals(), s),
+                b.solver(), b.solverSeconds());
     }
 
     private static double lerp(double a, double b, double s) {

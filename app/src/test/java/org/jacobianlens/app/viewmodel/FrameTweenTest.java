@@ -36,6 +36,28 @@ class FrameTweenTest {
         assertEquals(10, half.step());
     }
 
+    /**
+     * A top-2 frame of a 5 × 5 kernel whose labels have ‖Y‖² = 10: E = (3, 1) and (1, 3), rests 6 and 6 — halfway,
+     * the blend still names 6 of 10 outside the computed pair (once a blend reported rest 0: ‖Y‖² was taken as the
+     * sum of the two projections).
+     */
+    @Test
+    void aTopKFrameKeepsItsRestAndSolverWhileBlending() {
+        double[] cum = {0.3, 0.4};
+        AnalysisFrame a = new AnalysisFrame(0, 5, new double[] {4, 2}, new double[] {3, 1}, new double[] {3, 1},
+                new double[] {3, 1}, cum, cum, 0, 0, 0, 2, 0, new double[] {6, 6, 6}, new double[] {10, 10, 10},
+                "Lanczos", 0.5);
+        AnalysisFrame b = new AnalysisFrame(10, 5, new double[] {4, 2}, new double[] {1, 3}, new double[] {1, 3},
+                new double[] {1, 3}, cum, cum, 0, 0, 0, 2, 0, new double[] {6, 6, 6}, new double[] {10, 10, 10},
+                "Lanczos", 0.7);
+        AnalysisFrame half = FrameTween.blend(a, b, 0.5);
+        assertEquals(0.6, half.restShareNoisy(), 1e-12);
+        assertEquals(0.6, half.restShareClean(), 1e-12);
+        assertEquals(10.0, half.totals()[0], 1e-12);
+        assertEquals("Lanczos", half.solver());
+        assertFalse(half.complete());
+    }
+
     @Test
     void tweenStartsAtTheOldFrameAndEndsExactlyAtTheNewOne() {
         FrameTween t = new FrameTween(100);
