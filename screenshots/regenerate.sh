@@ -2,7 +2,7 @@
 # Regenerates screenshots/*.png: starts the desktop app on a virtual X display (Xvfb) and lets it drive itself
 # through scripted scenes (default dataset mid-training, clean vs random labels, presentation mode, every lesson
 # preset, a noise and a width sweep, the whole window at 1280×720, spirals with the decision map, the timeline
-# scrubbed back in compare mode), writing a snapshot of the window's scene for each. Takes about 20 minutes.
+# scrubbed back in compare mode), writing a snapshot of the window's scene for each. Takes about 5 minutes.
 # Needs: apt-get install -y xvfb libgtk-3-0; the launcher builds the jar if needed.
 # Arguments: --scenes=NAME,NAME regenerates only those pictures (e.g. --scenes=sweep-noise,lesson-low-rank-layers).
 set -euo pipefail
