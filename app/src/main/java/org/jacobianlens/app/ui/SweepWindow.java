@@ -2,17 +2,13 @@ package org.jacobianlens.app.ui;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -21,16 +17,12 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
@@ -44,9 +36,6 @@ import org.jacobianlens.core.run.RunConfig;
 import org.jacobianlens.core.sweep.SweepPlan;
 import org.jacobianlens.core.sweep.SweepPoint;
 import org.jacobianlens.core.sweep.SweepSpec;
-import org.jacobianlens.core.sweep.ValueStats;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 
 /**
  * The papers' summary figures, live: a noise sweep (error, complexity, label energy, steps to a loss threshold and
@@ -57,26 +46,6 @@ import org.jfree.chart.fx.ChartViewer;
  */
 public final class SweepWindow {
     /** One-sentence explanations of each chart, keyed by its file name. */
-    static final Map<String, String> TOOLTIPS = Map.of(
-            "error-vs-p.png", "Final training and test error at each noise level: the network fits every label, "
-                    + "but test error rises as the labels become random (Zhang et al.).",
-            "complexity-vs-p.png", "Arora et al.'s data-dependent complexity √(2yᵀ(H∞)⁻¹y/n): it grows with the "
-                    + "noise, and the generalization bound it gives is vacuous above 1.",
-            "energy-vs-p.png", "Share of the labels' energy on the top eigenvectors and in the information space of "
-                    + "the Jacobian (Oymak et al.): high for clean labels, falling as noise spreads the labels out.",
-            "steps-vs-p.png", "Steps until the training loss falls below the threshold, measured and predicted from "
-                    + "H∞ (Arora et al.): random labels take longer to fit.",
-            "alignment-vs-p.png", "Kernel–target alignment at the start and the end of training (Ortiz-Jiménez et "
-                    + "al.): training rotates the kernel toward clean labels, much less toward random ones.",
-            "test-error-vs-width.png", "Final test and training error at each width: wider networks do not overfit "
-                    + "more.",
-            "ntk-distance-vs-width.png", "How far the network's kernel at initialization is from its infinite-width "
-                    + "limit H∞. Averaged over initializations it falls like 1/√m (dashed guide); one seed can rise "
-                    + "from one width to the next, so set Seeds (e.g. 5) to see the mean with ± one standard "
-                    + "deviation.",
-            "weight-movement-vs-width.png", "How far training moves the weights relative to their size: the wider "
-                    + "the network, the less it moves, so the more linear it behaves.");
-
     private final SweepViewModel model = new SweepViewModel(Platform::runLater);
     private final Supplier<RunConfig> base;
     private final Consumer<String> notify;
@@ -96,9 +65,8 @@ public final class SweepWindow {
     private final Button save = new Button("Save results…");
     private final ProgressBar progress = new ProgressBar(0);
     private final Label status = new Label();
-    private final GridPane charts = new GridPane();
-    private final List<ChartViewer> viewers = new ArrayList<>();
-    private final TableView<SweepPoint> table = new TableView<>();
+    private final SweepChartGrid charts = new SweepChartGrid();
+    private final SweepTable table = new SweepTable(model);
     private long startedAt;
 
     /**
@@ -145,7 +113,6 @@ public final class SweepWindow {
         open.setId("sweepOpen");
         seeds.setPromptText("the main window's seed");
         status.setId("sweepStatus");
-        table.setId("sweepTable");
         tip(kind, "What the sweep varies; everything else stays as in the main window's controls.");
         tip(values, "The values to train at, separated by commas: noise levels between 0 and 1, or whole widths.");
         tip(steps, "Training steps per run: every run gets the same budget.");
@@ -183,12 +150,6 @@ public final class SweepWindow {
         left.setPadding(new Insets(10));
         left.setPrefWidth(320);
 
-        table.setPrefHeight(190);
-        table.setMinHeight(90);
-        table.setPlaceholder(new Label("Finished runs appear here, one row each."));
-        addColumns();
-        charts.setHgap(6);
-        charts.setVgap(6);
         VBox center = new VBox(6, charts, table);
         VBox.setVgrow(charts, Priority.ALWAYS);
         center.setPadding(new Insets(10, 10, 0, 0));
@@ -211,7 +172,6 @@ public final class SweepWindow {
         save.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.points()));
         model.points().addListener((ListChangeListener<SweepPoint>) c -> redraw());
         model.onError(notify);
-        table.setItems(model.points());
         run.setOnAction(e -> start());
         cancel.setOnAction(e -> model.cancel());
         save.setOnAction(e -> saveResults());
@@ -286,41 +246,15 @@ public final class SweepWindow {
     }
 
     /** One viewer per chart of the kind, in a grid of three columns. */
+    /** Viewers for the charts of kind {@code k}, then the points so far drawn in them. */
     private void layoutCharts(SweepSpec.Kind k) {
         // Only the chart layout is taken from this spec: any step budget will do (the base may have none).
-        SweepSpec preview = SweepSpec.of(safeBase().withStop(1, 0), k);
-        Map<String, JFreeChart> all = SweepCharts.charts(preview, List.of(), "", false);
-        if (viewers.size() == all.size() && charts.getUserData() == k) {
-            return;
-        }
-        charts.getChildren().clear();
-        charts.getColumnConstraints().clear();
-        charts.getRowConstraints().clear();
-        viewers.clear();
-        int cols = 3;
-        int rows = (all.size() + cols - 1) / cols;
-        for (int c = 0; c < cols; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(100.0 / cols);
-            charts.getColumnConstraints().add(cc);
-        }
-        for (int row = 0; row < rows; row++) {
-            RowConstraints rc = new RowConstraints();
-            rc.setPercentHeight(100.0 / rows);
-            charts.getRowConstraints().add(rc);
-        }
-        int i = 0;
-        for (Map.Entry<String, JFreeChart> e : all.entrySet()) {
-            ChartViewer v = new ChartViewer(e.getValue());
-            v.setId("sweepChart-" + e.getKey().replace(".png", ""));
-            v.setMinSize(100, 100);
-            tip(v, TOOLTIPS.get(e.getKey()));
-            viewers.add(v);
-            charts.add(v, i % cols, i / cols);
-            i++;
-        }
-        charts.setUserData(k);
+        charts.layout(SweepSpec.of(safeBase().withStop(1, 0), k));
         redraw();
+    }
+
+    private void redraw() {
+        charts.redraw(model.specProperty().get(), model.planProperty().get(), List.copyOf(model.points()));
     }
 
     private RunConfig safeBase() {
@@ -332,23 +266,6 @@ public final class SweepWindow {
             return base.get();
         } catch (IllegalArgumentException e) {
             return RunConfig.defaults().withStop(1, 0);
-        }
-    }
-
-    /** Rebuilds the charts from the points so far (a handful of points: cheap, and only when one lands). */
-    private void redraw() {
-        SweepSpec s = model.specProperty().get();
-        SweepPlan p = model.planProperty().get();
-        if (s == null || p == null || charts.getUserData() != s.kind()) {
-            return;
-        }
-        Map<String, JFreeChart> all = SweepCharts.charts(s, ValueStats.of(p, List.copyOf(model.points())),
-                SweepCharts.subtitle(s.base()) + SweepCharts.seedNote(p.seeds()), false);
-        int i = 0;
-        for (JFreeChart c : all.values()) {
-            if (i < viewers.size()) {
-                viewers.get(i++).setChart(c);
-            }
         }
     }
 
@@ -404,46 +321,6 @@ public final class SweepWindow {
         });
     }
 
-    private void addColumns() {
-        column("value", q -> label(q.value()));
-        column("seed", q -> Long.toString(q.seed()));
-        column("state", q -> q.state().name().toLowerCase(Locale.ROOT));
-        column("steps", q -> Integer.toString(q.steps()));
-        column("train err", q -> fmt(q.trainError()));
-        column("test err", q -> fmt(q.testError()));
-        column("C(y)", q -> fmt(q.complexity()));
-        column("top-k energy (init → end)", q -> fmt(q.energyTopInit()) + " → " + fmt(q.energyTopEnd()));
-        column("info-space energy", q -> fmt(q.energyInfoInit()) + " → " + fmt(q.energyInfoEnd()));
-        column("steps to thr. (pred.)", q -> reached(q.stepsToThreshold()) + " ("
-                + reached(q.predictedStepsToThreshold()) + ")");
-        column("alignment (init → end)", q -> fmt(q.alignmentInit()) + " → " + fmt(q.alignmentEnd()));
-        column("kernel drift", q -> fmt(q.kernelDrift()));
-        column("NTK dist. H∞", q -> fmt(q.ntkDistance()));
-        column("weight move", q -> fmt(q.weightMovement()));
-    }
-
-    private void column(String name, Function<SweepPoint, String> cell) {
-        TableColumn<SweepPoint, String> c = new TableColumn<>(name);
-        c.setPrefWidth(name.length() < 10 ? 80 : 125);
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(cell.apply(f.getValue())));
-        c.setSortable(false);
-        table.getColumns().add(c);
-    }
-
-    /** A step count, or "not reached" for the −1 the sweep records when the threshold never was. */
-    static String reached(int steps) {
-        return steps < 0 ? "not reached" : Integer.toString(steps);
-    }
-
-    private String label(double v) {
-        SweepSpec s = model.specProperty().get();
-        return s == null ? Double.toString(v) : SweepViewModel.label(s, v);
-    }
-
-    private static String fmt(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3g", v) : "–";
-    }
-
     private static String join(double[] v, SweepSpec.Kind k) {
         StringBuilder b = new StringBuilder();
         for (double d : v) {
@@ -455,7 +332,8 @@ public final class SweepWindow {
         return b.toString();
     }
 
-    private static void tip(javafx.scene.Node n, String text) {
+    /** A wrapping tooltip on {@code n} (also the chart grid's). */
+    static void tip(javafx.scene.Node n, String text) {
         Tooltip t = new Tooltip(text);
         t.setWrapText(true);
         t.setMaxWidth(420);
