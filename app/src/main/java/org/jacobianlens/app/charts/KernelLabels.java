@@ -10,7 +10,7 @@ import org.jacobianlens.core.run.RunInfo;
  * whose square roots are not), its order, and whether the label energies are of the centered labels. Read from the
  * run's facts ({@link RunInfo#kernel()}), so the axis and title say exactly what is plotted.
  */
-final class KernelLabels {
+public final class KernelLabels {
     private KernelLabels() {
     }
 
@@ -25,7 +25,7 @@ final class KernelLabels {
     }
 
     /** The kernel's order N: n, or n·K for the full kernel (also when only its top k eigenpairs were computed). */
-    static int order(AnalysisFrame f, RunInfo info) {
+    public static int order(AnalysisFrame f, RunInfo info) {
         boolean full = info != null && info.kernel().startsWith("full");
         return full ? f.n() * Targets.outputs(info.numClasses()) : Math.max(f.n(), f.eigenvalues().length);
     }

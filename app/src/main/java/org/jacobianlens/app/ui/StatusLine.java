@@ -3,6 +3,7 @@ package org.jacobianlens.app.ui;
 import javafx.scene.control.ProgressBar;
 
 import org.controlsfx.control.StatusBar;
+import org.jacobianlens.app.charts.KernelLabels;
 import org.jacobianlens.app.viewmodel.LensViewModel;
 import org.jacobianlens.app.viewmodel.PulseStats;
 import org.jacobianlens.core.run.GroupSnapshot;
@@ -83,7 +84,8 @@ final class StatusLine {
                 : String.format("%.0f steps/s   %.1f analysis frames/s", stepsPerSecond, framesPerSecond);
         // Which eigensolver made the frame on screen and how long it took ("top 100 of n = 5,000 by Lanczos, 2.3 s").
         var frame = s.lane(0).latestFrame();
-        String solver = frame == null ? "" : "   " + frame.solverSummary();
+        int order = frame == null ? 0 : KernelLabels.order(frame, info);
+        String solver = frame == null ? "" : "   " + frame.solverSummary(order, order == frame.n() ? "n" : "nK");
         bar.setText(String.format("step %d   %s   %s%s, %s of %d labels changed%s   heap %d MB   frame p99 %.0f ms"
                         + "   %s", s.step(), rate, lanes, info.dataset(), changed, info.nTrain(), solver,
                 (rt.totalMemory() - rt.freeMemory()) >> 20, renders.quantile(0.99), s.lane(0).message()) + hint);

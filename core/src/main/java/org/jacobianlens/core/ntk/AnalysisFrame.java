@@ -69,12 +69,20 @@ public record AnalysisFrame(int step, int n, double[] eigenvalues, double[] proj
      * with the solver's own time.
      */
     public String solverSummary() {
+        return solverSummary(n, "n");
+    }
+
+    /**
+     * As {@link #solverSummary()} for a kernel of order {@code order}, named {@code name}: the full kernel of n
+     * examples with K outputs is nK × nK, so "top 100 of nK = 3,000 by Lanczos" (its frame's n is the examples').
+     */
+    public String solverSummary(int order, String name) {
         String took = solverSeconds < 1 ? String.format(Locale.ROOT, "%.0f ms", 1000 * solverSeconds)
                 : String.format(Locale.ROOT, "%.1f s", solverSeconds);
-        if (complete()) {
-            return String.format(Locale.ROOT, "all %,d eigenvalues (%s), %s", n, solver, took);
+        if (complete() && k() >= order) {
+            return String.format(Locale.ROOT, "all %,d eigenvalues (%s), %s", order, solver, took);
         }
-        return String.format(Locale.ROOT, "top %,d of n = %,d by %s, %s", k(), n, solver, took);
+        return String.format(Locale.ROOT, "top %,d of %s = %,d by %s, %s", k(), name, order, solver, took);
     }
 
     /** Share of the trained labels' energy outside the computed eigenvectors, rest/‖Y‖² (0 when complete). */

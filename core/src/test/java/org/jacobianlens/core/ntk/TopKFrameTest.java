@@ -139,6 +139,9 @@ class TopKFrameTest {
         assertEquals(dense.residualSplit(0.5)[1], split[1], 1e-9 * energy(res));
         String sentence = top.solverSummary();
         assertTrue(sentence.startsWith("top 20 of n = 240 by Lanczos, "), sentence);
+        // a full kernel of 240 examples with 3 outputs: the order is nK
+        assertTrue(top.solverSummary(720, "nK").startsWith("top 20 of nK = 720 by Lanczos, "),
+                top.solverSummary(720, "nK"));
         assertTrue(top.solverSeconds() < 1 ? sentence.matches(".*, \\d+ ms") : sentence.matches(".*, \\d+\\.\\d s"),
                 sentence);
     }
@@ -160,5 +163,6 @@ class TopKFrameTest {
         assertEquals(Double.NaN, SpectralAnalyzer.analyze(3, a, y, y, y, SpectralAnalyzer.NOT_KEPT, 0.1,
                 EigenSolver.Mode.AUTO, K).kernelDrift());
         assertTrue(dense.solverSummary().startsWith("all 240 eigenvalues (dense), "), dense.solverSummary());
+        assertTrue(dense.solverSummary(240, "nK").startsWith("all 240 eigenvalues (dense), "));
     }
 }
