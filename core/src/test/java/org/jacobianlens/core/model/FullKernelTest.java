@@ -3,10 +3,10 @@ package org.jacobianlens.core.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
 
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas;
+import org.jacobianlens.core.Gaussian;
 import org.jacobianlens.core.linalg.SymmetricEigen;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class FullKernelTest {
         for (MlpSpec.Activation act : new MlpSpec.Activation[] {MlpSpec.Activation.TANH, MlpSpec.Activation.RELU}) {
             MlpNetwork net = new MlpNetwork(new MlpSpec(5, 3, 4, 2, act, MlpSpec.Optimizer.SGD,
                     MlpSpec.Loss.SQUARED, 0.1, 0, 23));
-            double[][] x = gaussian(7, 5, 4);
+            double[][] x = Gaussian.matrix(7, 5, 4);
             double[][] j = mlpJacobian(net, act, x);
             assertKernelMatches(net.fullNtkGram(x), j, net.ntkGram(x), 7, 3);
         }
@@ -33,7 +33,7 @@ class FullKernelTest {
         int n = 8;
         int m = 40;
         TwoLayerNetwork net = new TwoLayerNetwork(4, m, 3, 1.0, 0.1, 5);
-        double[][] x = gaussian(n, 4, 6);
+        double[][] x = Gaussian.matrix(n, 4, 6);
         double[][] w = net.weightMatrices()[0];
         double[][] a = net.outputSigns();
         double[][] j = new double[3 * n][m * 4];
@@ -187,16 +187,5 @@ class FullKernelTest {
             s.get(out, 0, k);
             return out;
         }
-    }
-
-    private static double[][] gaussian(int n, int d, long seed) {
-        Random r = new Random(seed);
-        double[][] x = new double[n][d];
-        for (double[] row : x) {
-            for (int c = 0; c < d; c++) {
-                row[c] = r.nextGaussian();
-            }
-        }
-        return x;
     }
 }

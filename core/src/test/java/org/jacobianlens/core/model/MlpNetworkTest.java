@@ -4,24 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
-
+import org.jacobianlens.core.Gaussian;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 class MlpNetworkTest {
-
-    private static double[][] gaussian(int n, int d, long seed) {
-        Random r = new Random(seed);
-        double[][] x = new double[n][d];
-        for (double[] row : x) {
-            for (int j = 0; j < d; j++) {
-                row[j] = r.nextGaussian();
-            }
-        }
-        return x;
-    }
 
     private static MlpSpec spec(MlpSpec.Activation act, int outputs, MlpSpec.Optimizer opt, double lr) {
         return new MlpSpec(5, outputs, 4, 2, act, opt, MlpSpec.Loss.SQUARED, lr, 0, 17);
@@ -46,7 +34,7 @@ class MlpNetworkTest {
     }
 
     private static void assertGramMatchesFiniteDifferences(MlpNetwork net, MlpSpec.Activation act) {
-        double[][] x = gaussian(10, 5, 3);
+        double[][] x = Gaussian.matrix(10, 5, 3);
         double[] p = net.parameters();
         double h = 1e-6;
         int n = x.length;
@@ -98,7 +86,7 @@ class MlpNetworkTest {
     void stackingOutputsInChunksChangesNothing() {
         MlpNetwork net = new MlpNetwork(new MlpSpec(5, 5, 6, 3, MlpSpec.Activation.TANH, MlpSpec.Optimizer.SGD,
                 MlpSpec.Loss.SQUARED, 0.1, 0, 23));
-        double[][] x = gaussian(9, 5, 4);
+        double[][] x = Gaussian.matrix(9, 5, 4);
         double[][] one = net.ntkGram(x, 1);
         for (int chunk : new int[] {2, 5}) {
             double[][] g = net.ntkGram(x, chunk);
@@ -145,7 +133,7 @@ class MlpNetworkTest {
     void oneStepMovesOutputsByMinusEtaCThetaResidual() {
         double eta = 1e-4;
         MlpNetwork net = new MlpNetwork(spec(MlpSpec.Activation.TANH, 1, MlpSpec.Optimizer.SGD, eta));
-        double[][] x = gaussian(12, 5, 5);
+        double[][] x = Gaussian.matrix(12, 5, 5);
         double[][] y = new double[12][1];
         for (int i = 0; i < 12; i++) {
             y[i][0] = i % 2 == 0 ? 1 : -1;
@@ -173,7 +161,7 @@ class MlpNetworkTest {
 
     @Test
     void sameSeedSameTrajectoryAndOneUpdatePerStep() {
-        double[][] x = gaussian(20, 5, 9);
+        double[][] x = Gaussian.matrix(20, 5, 9);
         double[][] y = new double[20][3];
         for (int i = 0; i < 20; i++) {
             y[i][i % 3] = 1;
@@ -201,7 +189,7 @@ class MlpNetworkTest {
 
     @Test
     void crossEntropyTrainsAndPredictsProbabilities() {
-        double[][] x = gaussian(60, 5, 2);
+        double[][] x = Gaussian.matrix(60, 5, 2);
         double[][] y = new double[60][3];
         for (int i = 0; i < 60; i++) {
             int cls = x[i][0] > 0.5 ? 0 : x[i][0] < -0.5 ? 1 : 2;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 
 import org.bytedeco.javacpp.DoublePointer;
+import org.jacobianlens.core.Gaussian;
 import org.jacobianlens.core.linalg.SymmetricEigen;
 import org.jacobianlens.core.linalg.TopEigen;
 import org.jacobianlens.core.model.TwoLayerNetwork;
@@ -19,7 +20,7 @@ class TwoLayerOperatorTest {
         for (int outputs : new int[] {1, 3}) {
             int n = 30;
             TwoLayerNetwork net = new TwoLayerNetwork(5, 100, outputs, 1.0, 0.1, 7);
-            double[][] x = gaussian(n, 5, 8);
+            double[][] x = Gaussian.matrix(n, 5, 8);
             double[][] w = net.weightMatrices()[0];
             double[][] a = net.outputSigns();
             double[][] full = outputs == 1 ? TwoLayerKernel.finiteWidth(x, w)
@@ -52,7 +53,7 @@ class TwoLayerOperatorTest {
     @Test
     void topEigenvaluesThroughTheMatrixFreeProduct() {
         int n = 150;
-        double[][] x = gaussian(n, 6, 1);
+        double[][] x = Gaussian.matrix(n, 6, 1);
         TwoLayerNetwork net = new TwoLayerNetwork(6, 300, 1, 1.0, 0.1, 2);
         double[][] w = net.weightMatrices()[0];
         double[] dense = SymmetricEigen.eigenvalues(TwoLayerKernel.finiteWidth(x, w));
@@ -63,16 +64,5 @@ class TwoLayerOperatorTest {
         }
         assertTrue(TwoLayerOperator.bytes(60_000, 784, 1024, 10) < 1_000_000_000L,
                 "n = 60,000 fits in under 1 GB without the 28.8 GB Gram");
-    }
-
-    private static double[][] gaussian(int n, int d, long seed) {
-        Random r = new Random(seed);
-        double[][] x = new double[n][d];
-        for (double[] row : x) {
-            for (int c = 0; c < d; c++) {
-                row[c] = r.nextGaussian();
-            }
-        }
-        return x;
     }
 }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.Random;
 
+import org.jacobianlens.core.Gaussian;
 import org.jacobianlens.core.data.DatasetException;
 import org.jacobianlens.core.data.DatasetSpec;
 import org.jacobianlens.core.model.MlpNetwork;
@@ -18,17 +18,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The truncated network behind Pinto et al.'s term is evaluated as the network it truncates. */
 class WeightTrackerTest {
-    private static double[][] gaussian(int n, int d, long seed) {
-        Random r = new Random(seed);
-        double[][] x = new double[n][d];
-        for (double[] row : x) {
-            for (int j = 0; j < d; j++) {
-                row[j] = r.nextGaussian();
-            }
-        }
-        return x;
-    }
-
     /**
      * With the untruncated layers the forward pass is the network itself: biases, activation and the linear output
      * layer as DL4J applies them (more than one block of rows, so the blocks are stitched in order).
@@ -36,8 +25,8 @@ class WeightTrackerTest {
     @ParameterizedTest
     @EnumSource(value = MlpSpec.Activation.class, names = {"RELU", "TANH", "SIGMOID"})
     void forwardWithTheNetworksOwnLayersReproducesTheMlp(MlpSpec.Activation act) {
-        double[][] x = gaussian(600, 5, 3);
-        double[][] y = gaussian(600, 3, 4);
+        double[][] x = Gaussian.matrix(600, 5, 3);
+        double[][] y = Gaussian.matrix(600, 3, 4);
         try (MlpNetwork net = new MlpNetwork(new MlpSpec(5, 3, 7, 2, act, MlpSpec.Optimizer.SGD,
                 MlpSpec.Loss.SQUARED, 0.5, 0, 17))) {
             net.setTrainingData(x, y);
@@ -59,7 +48,7 @@ class WeightTrackerTest {
 
     @Test
     void forwardOfTheTwoLayerNetIsReluThenTheScaledSigns() {
-        double[][] x = gaussian(30, 4, 5);
+        double[][] x = Gaussian.matrix(30, 4, 5);
         try (TwoLayerNetwork net = new TwoLayerNetwork(4, 50, 2, 1.0, 0.1, 9)) {
             double[][] a = net.outputSigns();
             for (double[] row : a) {

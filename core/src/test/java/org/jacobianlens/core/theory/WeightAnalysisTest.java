@@ -7,23 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.Random;
 
+import org.jacobianlens.core.Gaussian;
 import org.junit.jupiter.api.Test;
 
 class WeightAnalysisTest {
     private static final double LOG2 = Math.log10(2);
-
-    private static double[][] random(int r, int c, long seed) {
-        Random rng = new Random(seed);
-        double[][] a = new double[r][c];
-        for (double[] row : a) {
-            for (int j = 0; j < c; j++) {
-                row[j] = rng.nextGaussian();
-            }
-        }
-        return a;
-    }
 
     private static double[][] zeros(int r, int c) {
         return new double[r][c];
@@ -201,7 +190,7 @@ class WeightAnalysisTest {
 
     @Test
     void spectralNormMatchesPowerIterationAndTheRanksAreOrdered() {
-        double[][] w = random(40, 30, 3);
+        double[][] w = Gaussian.matrix(40, 30, 3);
         double[] power = powerIteration(w, 200);
         assertTrue(power[1] < 1e-12 * power[0], "power iteration has converged: last change " + power[1]);
         for (double[][] m : new double[][][] {w, transposed(w)}) {
@@ -216,7 +205,7 @@ class WeightAnalysisTest {
             assertEquals(frobenius2(m), s.frobenius() * s.frobenius(), 1e-12 * sumSq);
         }
         // stable rank ≤ numerical rank ≤ min dims, across thresholds and spectra (random, low-rank, diagonal)
-        double[][] lowRank = product(random(25, 3, 4), random(3, 18, 5));
+        double[][] lowRank = product(Gaussian.matrix(25, 3, 4), Gaussian.matrix(3, 18, 5));
         for (double[][] m : new double[][][] {w, lowRank, {{5, 0}, {0, 4}, {0, 0}}}) {
             for (double tau : new double[] {1e-6, 1e-3, 0.1, 0.5}) {
                 LayerStats s = WeightAnalysis.layer(m, zeros(m.length, m[0].length), tau);
@@ -255,8 +244,8 @@ class WeightAnalysisTest {
 
     @Test
     void truncationRecoversALowRankMatrixUnderTinyNoise() {
-        double[][] w = product(random(12, 2, 5), random(2, 9, 6));
-        double[][] noise = random(12, 9, 7);
+        double[][] w = product(Gaussian.matrix(12, 2, 5), Gaussian.matrix(2, 9, 6));
+        double[][] noise = Gaussian.matrix(12, 9, 7);
         double[][] noisy = new double[12][9];
         for (int i = 0; i < 12; i++) {
             for (int j = 0; j < 9; j++) {
@@ -285,7 +274,7 @@ class WeightAnalysisTest {
 
     @Test
     void truncationIsTheEckartYoungBestApproximation() {
-        double[][] w = random(15, 11, 8);
+        double[][] w = Gaussian.matrix(15, 11, 8);
         double[] sigma = WeightAnalysis.singularValues(w);
         for (int r = 0; r <= 11; r += 3) {
             double[][] t = WeightAnalysis.truncateToRank(w, r);
@@ -312,7 +301,7 @@ class WeightAnalysisTest {
 
     /** The first k columns of Q in a QR factorization of a random r × k matrix (Gram–Schmidt, twice for accuracy). */
     private static double[][] orthonormalColumns(int r, int k, long seed) {
-        double[][] q = transposed(random(r, k, seed)); // row j = column j
+        double[][] q = transposed(Gaussian.matrix(r, k, seed)); // row j = column j
         for (int pass = 0; pass < 2; pass++) {
             for (int j = 0; j < k; j++) {
                 for (int i = 0; i < j; i++) {
@@ -497,10 +486,10 @@ class WeightAnalysisTest {
 
     @Test
     void scalingTheWeightsAndTheMarginMovesTheTermsAsTheFormulasSay() {
-        double[][][] ws = {random(6, 4, 1), random(5, 6, 2), random(1, 5, 3)};
-        double[][][] w0s = {random(6, 4, 11), random(5, 6, 12), random(1, 5, 13)};
+        double[][][] ws = {Gaussian.matrix(6, 4, 1), Gaussian.matrix(5, 6, 2), Gaussian.matrix(1, 5, 3)};
+        double[][][] w0s = {Gaussian.matrix(6, 4, 11), Gaussian.matrix(5, 6, 12), Gaussian.matrix(1, 5, 13)};
         int depth = ws.length;
-        double[][] x = random(10, 4, 3);
+        double[][] x = Gaussian.matrix(10, 4, 3);
         double[] m = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
         LayerStats[] base = stats(ws, w0s);
         // The margins stand for those of the network and of its truncation alike: only scaling is tested here.
@@ -540,9 +529,9 @@ class WeightAnalysisTest {
     /** A bias-free ReLU net's function and every term are unchanged when one layer is scaled by c, the next by 1/c. */
     @Test
     void rebalancingTheLayersOfAReluNetChangesNothing() {
-        double[][][] ws = {random(7, 3, 21), random(2, 7, 22)};
-        double[][][] w0s = {random(7, 3, 23), random(2, 7, 24)};
-        double[][] x = random(12, 3, 25);
+        double[][][] ws = {Gaussian.matrix(7, 3, 21), Gaussian.matrix(2, 7, 22)};
+        double[][][] w0s = {Gaussian.matrix(7, 3, 23), Gaussian.matrix(2, 7, 24)};
+        double[][] x = Gaussian.matrix(12, 3, 25);
         int[] labels = new int[12];
         for (int i = 0; i < 12; i++) {
             labels[i] = i % 2;
