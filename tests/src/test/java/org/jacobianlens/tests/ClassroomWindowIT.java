@@ -93,13 +93,7 @@ class ClassroomWindowIT extends PausedWindowTest {
 
     @Test
     void theWindowFitsA1280x720Screen() {
-        Stage stage = (Stage) lookup("#menuBar").query().getScene().getWindow();
-        interact(() -> {
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(1280);
-            stage.setHeight(720);
-        });
+        Stage stage = projector();
         WaitForAsyncUtils.waitForFxEvents();
         Scene scene = stage.getScene();
         for (String id : new String[] {"#menuBar", "#play", "#reset", "#status", "#spectrumChart", "#projectionChart",
@@ -170,12 +164,8 @@ class ClassroomWindowIT extends PausedWindowTest {
      */
     @Test
     void comparedSpiralsShowBothDecisionMapsAndTheScrubberMovesBoth() throws TimeoutException {
-        Stage stage = (Stage) lookup("#menuBar").query().getScene().getWindow();
+        Stage stage = projector();
         interact(() -> {
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(1280);
-            stage.setHeight(720);
             var m = vm().model();
             m.dataset().set("spirals");
             m.n().set(100);

@@ -2,6 +2,8 @@ package org.jacobianlens.tests;
 
 import java.util.concurrent.TimeoutException;
 
+import javafx.stage.Stage;
+
 import org.jacobianlens.app.ui.LensApp;
 import org.jacobianlens.app.viewmodel.LensViewModel;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +25,18 @@ abstract class PausedWindowTest extends FxRobot {
     void close() throws TimeoutException {
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
+    }
+
+    /** Puts the window at (0, 0) in 1280 × 720, a common projector, and returns it (call on the test thread). */
+    Stage projector() {
+        Stage stage = (Stage) lookup("#menuBar").query().getScene().getWindow();
+        interact(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        return stage;
     }
 
     static LensViewModel vm() {

@@ -19,7 +19,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.jacobianlens.app.charts.ChartKit;
 import org.jacobianlens.app.charts.ReadableChart;
@@ -104,13 +103,7 @@ class PresentationModeIT extends PausedWindowTest {
 
     @Test
     void leavingPresentationModeRestoresEveryFont() throws TimeoutException {
-        Stage stage = (Stage) menuBar().getScene().getWindow();
-        interact(() -> { // a projector: the size at which presentation fonts shorten the long axis labels
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(1280);
-            stage.setHeight(720);
-        });
+        projector(); // the size at which presentation fonts shorten the long axis labels
         // Spirals (four panels, two rows), clean vs random labels, one step: the charts are drawn and carry fonts
         // of their own, and in presentation mode a long axis label no longer fits.
         interact(() -> vm().model().dataset().set("spirals"));

@@ -21,16 +21,11 @@ public final class TwoLayerKernel {
      * @param w m × d first-layer weights
      */
     public static double[][] finiteWidth(double[][] x, double[][] w) {
-        int n = x.length;
-        int d = n == 0 ? 0 : x[0].length;
-        checkWeights(w, d);
-        int m = w.length;
-        int words = (m + 63) >>> 6;
-        long[] bits = new long[n * words];
-        double[][] h = new double[n][n];
+        Patterns p = Patterns.of(x, w);
+        double[][] h = new double[x.length][x.length];
         // h's upper triangle receives X Xᵀ; each row of X Wᵀ is packed into activation bits as it arrives.
-        Blas.gramAndCross(x, w, h, (z, i) -> packActivations(z, m, bits, i * words));
-        scaleByPatternGram(h, bits, words, m);
+        Blas.gramAndCross(x, w, h, p::pack);
+        scaleByPatternGram(h, p);
         return h;
     }
 
@@ -40,17 +35,13 @@ public final class TwoLayerKernel {
      */
     public static double[][] finiteWidth(Inputs in, double[][] w) {
         double[][] x = in.x;
-        int n = x.length;
-        checkWeights(w, n == 0 ? 0 : x[0].length);
-        int m = w.length;
-        int words = (m + 63) >>> 6;
-        long[] bits = new long[n * words];
-        Blas.cross(x, w, (z, i) -> packActivations(z, m, bits, i * words));
-        double[][] h = new double[n][];
-        for (int i = 0; i < n; i++) {
+        Patterns p = Patterns.of(x, w);
+        Blas.cross(x, w, p::pack);
+        double[][] h = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
             h[i] = in.upper[i].clone();
         }
-        scaleByPatternGram(h, bits, words, m);
+        scaleByPatternGram(h, p);
         return h;
     }
 
@@ -69,26 +60,16 @@ public final class TwoLayerKernel {
      */
     public static DenseOperator finiteWidthOperator(double[][] x, double[][] w) {
         int n = x.length;
-        int d = n == 0 ? 0 : x[0].length;
-        checkWeights(w, d);
-        int m = w.length;
-        int words = (m + 63) >>> 6;
-        long[] bits = new long[n * words];
+        Patterns p = Patterns.of(x, w);
         DoublePointer g = new DoublePointer(Math.max(1L, (long) n * n));
         try {
             if (n > 0) {
-                inputGramAndPatterns(x, w, g, bits);
+                inputGramAndPatterns(x, w, g, p);
                 double[] col = new double[n];
                 for (int j = 0; j < n; j++) {
                     g.position((long) j * n).get(col, 0, n);
-                    int rj = j * words;
                     for (int i = 0; i < n; i++) {
-                        int ri = i * words;
-                        long both = 0;
-                        for (int k = 0; k < words; k++) {
-                            both += Long.bitCount(bits[ri + k] & bits[rj + k]);
-                        }
-                        col[i] = col[i] * both / m;
+                        col[i] = col[i] * p.shared(i, j) / p.m();
                     }
                     g.position((long) j * n).put(col, 0, n);
                 }
@@ -101,11 +82,10 @@ public final class TwoLayerKernel {
     }
 
     /** X Xᵀ (both triangles, column-major) into {@code g}, and the activation bits of every row of X Wᵀ. */
-    private static void inputGramAndPatterns(double[][] x, double[][] w, DoublePointer g, long[] bits) {
+    private static void inputGramAndPatterns(double[][] x, double[][] w, DoublePointer g, Patterns p) {
         int n = x.length;
         int d = x[0].length;
         int m = w.length;
-        int words = (m + 63) >>> 6;
         int rows = Math.min(CROSS_ROWS, n);
         try (DoublePointer xt = new DoublePointer((long) n * d);
              DoublePointer wt = new DoublePointer((long) m * d);
@@ -130,7 +110,7 @@ public final class TwoLayerKernel {
                     xt.position(0);
                     for (int i = 0; i < b; i++) {
                         z.position((long) i * m).get(zr, 0, m);
-                        packActivations(zr, m, bits, (i0 + i) * words);
+                        p.pack(zr, i0 + i);
                     }
                     z.position(0);
                 }
@@ -202,21 +182,41 @@ public final class TwoLayerKernel {
      * h_ij ← h_ij · |shared active units| / m on the upper triangle (h holds x_iᵀx_j there), then the lower triangle
      * mirrored in tiles, which keeps the column writes in cache instead of touching a new row array per element.
      */
-    private static void scaleByPatternGram(double[][] h, long[] bits, int words, int m) {
+    private static void scaleByPatternGram(double[][] h, Patterns p) {
         int n = h.length;
         for (int i = 0; i < n; i++) {
-            int ri = i * words;
             double[] row = h[i];
             for (int j = i; j < n; j++) {
-                int rj = j * words;
-                long both = 0;
-                for (int k = 0; k < words; k++) {
-                    both += Long.bitCount(bits[ri + k] & bits[rj + k]);
-                }
-                row[j] = row[j] * both / m;
+                row[j] = row[j] * p.shared(i, j) / p.m();
             }
         }
         mirrorUpper(h);
+    }
+
+    /** The activation patterns 1{w_rᵀx_i ≥ 0} of n inputs on m units, packed 64 to a long, {@code words} per row. */
+    private record Patterns(int m, int words, long[] bits) {
+        /** Room for the patterns of inputs x under weights w (checked to fit x). */
+        static Patterns of(double[][] x, double[][] w) {
+            checkWeights(w, x.length == 0 ? 0 : x[0].length);
+            int words = (w.length + 63) >>> 6;
+            return new Patterns(w.length, words, new long[x.length * words]);
+        }
+
+        /** Packs row i of X Wᵀ, {@code z} (length m). */
+        void pack(double[] z, int i) {
+            packActivations(z, m, bits, i * words);
+        }
+
+        /** Units active on both inputs i and j. */
+        int shared(int i, int j) {
+            int ri = i * words;
+            int rj = j * words;
+            int both = 0;
+            for (int k = 0; k < words; k++) {
+                both += Long.bitCount(bits[ri + k] & bits[rj + k]);
+            }
+            return both;
+        }
     }
 
     /**
@@ -242,14 +242,10 @@ public final class TwoLayerKernel {
         for (int i = 0; i < n; i++) {
             System.arraycopy(g, i * n, xx[i], 0, n);
         }
-        int words = (m + 63) >>> 6;
-        long[] bits = new long[n * words];
-        double[] z = new double[m];
-        double[] zw = Blas.multiplyTransposed(Blas.flatten(x), n, n == 0 ? 0 : x[0].length, Blas.flatten(w), m);
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(zw, i * m, z, 0, m);
-            packActivations(z, m, bits, i * words);
-        }
+        Patterns p = Patterns.of(x, w);
+        Blas.cross(x, w, p::pack);
+        long[] bits = p.bits();
+        int words = p.words();
         int big = n * outputs;
         double[][] out = new double[big][big];
         long[] plus = new long[words];
